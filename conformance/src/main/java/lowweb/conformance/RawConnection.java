@@ -1,0 +1,256 @@
+package lowweb.conformance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+/** One client connection whose every byte goes into the test's transcript. */
+public final class RawConnection implements AutoCloseable {
+
+    /** The longest the suite waits for the server to say something. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Socket socket;
+    private final String where;
+    private final Transcript transcript;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private boolean endOfStream;
+
+    RawConnection(Socket socket, String where, Transcript transcript) {
+        this.socket = socket;
+        this.where = where;
+        this.transcript = transcript;
+    }
+
+    public void write(String text) {
+        write(Bytes.ascii(text));
+    }
+
+    public void write(byte[] bytes) {
+        transcript.sent(where, bytes);
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send to " + where, e);
+        }
+    }
+
+    /**
+     * Writes as much as the server accepts and reports whether all of it went out. A server that refuses a huge
+     * request may answer and close before reading everything, which resets the sending side: that is allowed.
+     */
+    public boolean writeAllowingReset(byte[] bytes) {
+        transcript.sent(where, bytes);
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Half-closes: the server sees the end of the request stream but can still answer. */
+    public void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes with a TCP reset instead of an orderly close, as a crashed client would. */
+    public void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads exactly {@code count} bytes, for protocols without framing such as echo. */
+    public byte[] readExactly(int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            while (out.size() < count && await()) {
+                byte[] available = takePending(count - out.size());
+                out.write(available);
+            }
+        } catch (SilentServer e) {
+            transcript.received(where, out.toByteArray(), e.getMessage());
+            throw new AssertionError("expected " + count + " bytes, the server sent " + out.size() + " and then "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        transcript.received(where, out.toByteArray(), endOfStream ? "then the server closed the connection"
+                : "connection still open");
+        if (out.size() < count) {
+            throw new AssertionError("expected " + count + " bytes, the server sent " + out.size()
+                    + (endOfStream ? " and closed the connection" : " within " + READ_TIMEOUT.toSeconds() + " s"));
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads one response to a GET-like request; see {@link #readResponse(boolean, Duration)}. */
+    public WireResponse readResponse() {
+        return readResponse(false, Duration.ZERO);
+    }
+
+    /**
+     * Reads one response: the head up to the blank line, then a body framed by Content-Length or, without one, by the
+     * end of the connection (RFC 9112 §6.3). Afterwards, watches up to {@code closeWait} for stray bytes or a close.
+     */
+    public WireResponse readResponse(boolean headRequest, Duration closeWait) {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int headLength = -1;
+        int bodyLength = 0;
+        try {
+            while (headLength < 0 && await()) {
+                received.write(takePending(Integer.MAX_VALUE));
+                headLength = WireResponse.findHeadEnd(received.toByteArray(), received.size());
+            }
+            if (headLength < 0) {
+                return finish(received, -1, 0, endOfStream);
+            }
+            byte[] sofar = received.toByteArray();
+            OptionalLong declared = WireResponse.contentLength(sofar, headLength);
+            if (headRequest || noBodyStatus(sofar)) {
+                bodyLength = 0;
+            } else if (declared.isPresent()) {
+                long wanted = headLength + declared.getAsLong();
+                while (received.size() < wanted && await()) {
+                    received.write(takePending((int) Math.min(Integer.MAX_VALUE, wanted - received.size())));
+                }
+                bodyLength = (int) Math.min(declared.getAsLong(), received.size() - headLength);
+            } else {
+                while (await()) {
+                    received.write(takePending(Integer.MAX_VALUE));
+                }
+                bodyLength = received.size() - headLength;
+            }
+            // Keep any bytes that arrived together with the response: they are trailing bytes, shown as such.
+            received.write(takePending(Integer.MAX_VALUE));
+            if (!closeWait.isZero()) {
+                long deadline = System.nanoTime() + closeWait.toNanos();
+                while (!endOfStream && System.nanoTime() < deadline
+                        && poll(Duration.ofNanos(deadline - System.nanoTime()))) {
+                    received.write(takePending(Integer.MAX_VALUE));
+                }
+            }
+            return finish(received, headLength, bodyLength, endOfStream);
+        } catch (SilentServer e) {
+            transcript.received(where, received.toByteArray(), e.getMessage());
+            throw new AssertionError("the response is incomplete: the server " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from " + where, e);
+        }
+    }
+
+    /** Waits for the server to close the connection; bytes that arrive meanwhile are recorded as trailing. */
+    public boolean awaitClose(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        ByteArrayOutputStream extra = new ByteArrayOutputStream();
+        try {
+            while (!endOfStream && System.nanoTime() < deadline
+                    && poll(Duration.ofNanos(deadline - System.nanoTime()))) {
+                extra.write(takePending(Integer.MAX_VALUE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (extra.size() > 0) {
+            transcript.received(where, extra.toByteArray(), "unexpected bytes while waiting for a close");
+        }
+        return endOfStream;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing a socket the server already reset tells us nothing new.
+        }
+    }
+
+    private WireResponse finish(ByteArrayOutputStream received, int headLength, int bodyLength, boolean closed) {
+        byte[] bytes = received.toByteArray();
+        transcript.received(where, bytes, closed ? "then the server closed the connection" : "connection still open");
+        return new WireResponse(bytes, headLength, bodyLength, closed);
+    }
+
+    private static boolean noBodyStatus(byte[] head) {
+        String statusLine = new String(head, 0, Math.min(head.length, 16), StandardCharsets.ISO_8859_1);
+        String[] parts = statusLine.split(" ");
+        return parts.length > 1 && (parts[1].startsWith("1") || parts[1].equals("204") || parts[1].equals("304"));
+    }
+
+    /**
+     * Waits for more bytes. Returns false at the end of the stream and fails the test when the server stays silent
+     * for the whole {@link #READ_TIMEOUT} while a response is still due.
+     */
+    private boolean await() throws IOException {
+        if (poll(READ_TIMEOUT)) {
+            return true;
+        }
+        if (!endOfStream) {
+            throw new SilentServer();
+        }
+        return false;
+    }
+
+    /** Waits up to {@code timeout} for more bytes; false at the end of the stream (a reset counts as one) or on time-out. */
+    private boolean poll(Duration timeout) throws IOException {
+        if (pending.size() > 0) {
+            return true;
+        }
+        if (endOfStream) {
+            return false;
+        }
+        byte[] buffer = new byte[16384];
+        try {
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+            InputStream in = socket.getInputStream();
+            int count = in.read(buffer);
+            if (count < 0) {
+                endOfStream = true;
+                return false;
+            }
+            pending.write(buffer, 0, count);
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            // "Connection reset": the server is gone from this connection, which is how some servers refuse.
+            endOfStream = true;
+            return false;
+        }
+    }
+
+    /** The server neither sent more nor closed the connection while the suite was waiting for bytes. */
+    private static final class SilentServer extends RuntimeException {
+        SilentServer() {
+            super("sent nothing more for " + READ_TIMEOUT.toSeconds() + " s and kept the connection open", null,
+                    false, false);
+        }
+    }
+
+    private byte[] takePending(int max) {
+        byte[] all = pending.toByteArray();
+        int taken = Math.min(max, all.length);
+        pending.reset();
+        pending.write(all, taken, all.length - taken);
+        return Arrays.copyOf(all, taken);
+    }
+}

@@ -1,0 +1,156 @@
+package lowweb.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A server started as a separate process; its output is kept for failure reports. */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on (?:http|tcp)://([^/:]+):(\\d+)");
+    private static final Duration STARTUP = Duration.ofSeconds(20);
+
+    private final List<String> command;
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final StringBuffer stdout = new StringBuffer();
+    private final StringBuffer stderr = new StringBuffer();
+    private final CompletableFuture<String> firstLine = new CompletableFuture<>();
+    private final Thread stdoutReader;
+    private final Thread stderrReader;
+
+    private ServerProcess(List<String> command, Process process) {
+        this.command = command;
+        this.process = process;
+        this.stdoutReader = Thread.ofPlatform().daemon().start(() -> pump(process.getInputStream(), stdout, ""));
+        this.stderrReader = Thread.ofPlatform().daemon().start(() -> pump(process.getErrorStream(), stderr, "err| "));
+    }
+
+    static ServerProcess start(List<String> command) {
+        try {
+            return new ServerProcess(command, new ProcessBuilder(command).start());
+        } catch (IOException e) {
+            throw new AssertionError("cannot start the server: " + String.join(" ", command) + ": " + e.getMessage());
+        }
+    }
+
+    /** Waits for the {@code Listening on ...} line and returns the port it names. */
+    int awaitListeningPort() {
+        String line;
+        try {
+            line = firstLine.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the server printed no line within " + STARTUP.toSeconds() + " s" + report());
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("the server ended before printing its first line" + report());
+        }
+        Matcher matcher = LISTENING.matcher(line);
+        if (!matcher.find()) {
+            throw new AssertionError("the server's first line must be \"Listening on http://127.0.0.1:PORT/\", got \""
+                    + line + "\"" + report());
+        }
+        return Integer.parseInt(matcher.group(2));
+    }
+
+    /** For a server given a port: waits until it accepts connections. */
+    void awaitAccepting(String host, int port) {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited with status " + process.exitValue() + report());
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(host, port), 200);
+                return;
+            } catch (IOException e) {
+                sleep(Duration.ofMillis(100));
+            }
+        }
+        throw new AssertionError("the server did not accept connections on port " + port + report());
+    }
+
+    /** Waits for a process that is expected to stop by itself, such as a server refusing its settings. */
+    Exit awaitExit(Duration wait) {
+        try {
+            if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new AssertionError("the server was expected to exit but still ran after " + wait.toSeconds()
+                        + " s" + report());
+            }
+            stdoutReader.join(Duration.ofSeconds(2));
+            stderrReader.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Exit(process.exitValue(), stdout.toString(), stderr.toString());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    /** The command and the output so far, appended to a failure message. */
+    String report() {
+        String text = output.toString();
+        return "\n--- server command: " + String.join(" ", command)
+                + "\n--- server output:\n" + (text.isEmpty() ? "(none)" : text);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pump(InputStream stream, StringBuffer own, String prefix) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (prefix.isEmpty()) {
+                    firstLine.complete(line);
+                }
+                own.append(line).append('\n');
+                output.append(prefix).append(line).append('\n');
+            }
+        } catch (IOException e) {
+            output.append("(output unreadable: ").append(e.getMessage()).append(")\n");
+        } finally {
+            if (prefix.isEmpty()) {
+                firstLine.completeExceptionally(new IllegalStateException("no output"));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted"));
+        }
+    }
+}

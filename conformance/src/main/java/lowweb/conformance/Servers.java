@@ -1,0 +1,81 @@
+package lowweb.conformance;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Starts servers of the stage under test with a folder or flags chosen by the test. Against a running server
+ * ({@code -Dserver.url}) nothing can be started, so such tests are skipped with the reason.
+ */
+public final class Servers {
+
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(15);
+
+    private final LaunchCommand command;
+    private final Transcript transcript;
+    private final ServerRegistry registry;
+    private ServerProcess lastProcess;
+
+    Servers(LaunchCommand command, Transcript transcript, ServerRegistry registry) {
+        this.command = command;
+        this.transcript = transcript;
+        this.registry = registry;
+    }
+
+    /** A server that serves {@code root}: {@code --port 0 --root ROOT}, or the launch command's placeholders. */
+    public TestServer serving(Path root) {
+        requireLaunch("serves a folder of its own");
+        return start(root, List.of("--port", "0", "--root", root.toString()));
+    }
+
+    /** A server started with exactly these flags, e.g. {@code --config settings.json}. */
+    public TestServer startedWith(String... flags) {
+        requireLaunch("starts the server with flags of its own");
+        requireArguments();
+        return start(Path.of("."), List.of(flags));
+    }
+
+    /** Runs the server with these flags and waits for it to stop by itself, as it must for bad settings. */
+    public Exit exitOf(String... flags) {
+        requireLaunch("checks how the server refuses bad flags or settings");
+        requireArguments();
+        ServerProcess process = ServerProcess.start(command.expand(Path.of("."), 0, List.of(flags)));
+        registry.add(process);
+        return process.awaitExit(EXIT_WAIT);
+    }
+
+    private TestServer start(Path root, List<String> flags) {
+        int chosenPort = command.choosesPort() ? LaunchCommand.freePort() : 0;
+        ServerProcess process = ServerProcess.start(command.expand(root, chosenPort, flags));
+        registry.add(process);
+        lastProcess = process;
+        String host = "127.0.0.1";
+        int port;
+        if (command.choosesPort()) {
+            process.awaitAccepting(host, chosenPort);
+            port = chosenPort;
+        } else {
+            port = process.awaitListeningPort();
+        }
+        return new TestServer(host, port, root, transcript, process);
+    }
+
+    ServerProcess lastProcess() {
+        return lastProcess;
+    }
+
+    private static void requireLaunch(String why) {
+        assumeTrue(LaunchCommand.runningServerUrl().isEmpty(),
+                "skipped: this test " + why + ", which a running server (-Dserver.url) cannot do;"
+                        + " use -Dserver.command to let the suite start your server");
+    }
+
+    private void requireArguments() {
+        assumeTrue(command.acceptsArguments(),
+                "skipped: this test passes its own flags to the server; put {args} in -Dserver.command"
+                        + " where they belong");
+    }
+}
