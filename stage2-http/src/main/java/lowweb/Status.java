@@ -1,0 +1,29 @@
+package lowweb;
+
+/** The response status codes this server sends, with the reason phrases of RFC 9110 §15. */
+public enum Status {
+    OK(200, "OK"),
+    BAD_REQUEST(400, "Bad Request"),
+    NOT_FOUND(404, "Not Found");
+
+    private final int code;
+    private final String reason;
+
+    Status(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return code + " " + reason;
+    }
+}
