@@ -1,0 +1,51 @@
+package lowweb;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * A parsed request head. This server serves files, so it never needs a request body.
+ *
+ * @param line   the request line
+ * @param fields the header fields
+ */
+public record Request(RequestLine line, HeaderFields fields) {
+
+    /**
+     * Reads and parses one request head from the connection.
+     *
+     * @throws EOFException when the client went away before sending a whole head
+     * @throws HttpError    when the head is malformed
+     */
+    static Request read(InputStream in) throws IOException, HttpError {
+        List<String> lines = new HeadReader(in).readLines();
+        if (lines.isEmpty()) {
+            throw new HttpError(Status.BAD_REQUEST, "empty request");
+        }
+        RequestLine line = RequestLine.parse(lines.getFirst());
+        HeaderFields fields = HeaderFields.parse(lines.subList(1, lines.size()));
+        requireOneHost(line, fields);
+        return new Request(line, fields);
+    }
+
+    /** A HEAD request gets the head of the response only (RFC 9110 §9.3.2). */
+    boolean isHead() {
+        return line.method().equals("HEAD");
+    }
+
+    /**
+     * RFC 9112 §3.2: an HTTP/1.1 request without Host, or any request with more than one, gets 400. Two hosts could
+     * make a proxy and this server disagree on which site the request is for.
+     */
+    private static void requireOneHost(RequestLine line, HeaderFields fields) throws HttpError {
+        int hosts = fields.values("Host").size();
+        if (hosts > 1) {
+            throw new HttpError(Status.BAD_REQUEST, "more than one Host header field");
+        }
+        if (hosts == 0 && !line.version().equals("HTTP/1.0")) {
+            throw new HttpError(Status.BAD_REQUEST, "HTTP/1.1 request without a Host header field");
+        }
+    }
+}
