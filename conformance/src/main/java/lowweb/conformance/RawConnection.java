@@ -15,8 +15,11 @@ import java.util.OptionalLong;
 /** One client connection whose every byte goes into the test's transcript. */
 public final class RawConnection implements AutoCloseable {
 
-    /** The longest the suite waits for the server to say something. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The longest the suite waits for the server to say something. A check that expects every test to fail against
+     * a server that never answers HTTP lowers it with {@code -Dconformance.readTimeoutMillis}.
+     */
+    static final Duration READ_TIMEOUT = Duration.ofMillis(Long.getLong("conformance.readTimeoutMillis", 5000));
 
     private final Socket socket;
     private final String where;
@@ -97,7 +100,7 @@ public final class RawConnection implements AutoCloseable {
                 : "connection still open");
         if (out.size() < count) {
             throw new AssertionError("expected " + count + " bytes, the server sent " + out.size()
-                    + (endOfStream ? " and closed the connection" : " within " + READ_TIMEOUT.toSeconds() + " s"));
+                    + (endOfStream ? " and closed the connection" : " within " + READ_TIMEOUT.toMillis() + " ms"));
         }
         return out.toByteArray();
     }
@@ -241,7 +244,7 @@ public final class RawConnection implements AutoCloseable {
     /** The server neither sent more nor closed the connection while the suite was waiting for bytes. */
     private static final class SilentServer extends RuntimeException {
         SilentServer() {
-            super("sent nothing more for " + READ_TIMEOUT.toSeconds() + " s and kept the connection open", null,
+            super("sent nothing more for " + READ_TIMEOUT.toMillis() + " ms and kept the connection open", null,
                     false, false);
         }
     }

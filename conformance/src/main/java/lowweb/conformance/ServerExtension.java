@@ -81,13 +81,17 @@ public final class ServerExtension implements ParameterResolver, TestExecutionEx
                 Transcript.class);
     }
 
+    /**
+     * The servers one test started, stopped when the test ends. Its key differs from the class's registry on purpose:
+     * a JUnit store also looks up its parents' stores, and would otherwise hand every test the class's registry.
+     */
     private static ServerRegistry registry(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(ServerRegistry.class, key -> new ServerRegistry(),
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("test servers", key -> new ServerRegistry(),
                 ServerRegistry.class);
     }
 
     private static ServerRegistry classRegistry(ExtensionContext context) {
-        return classStore(context).getOrComputeIfAbsent(ServerRegistry.class, key -> new ServerRegistry(),
+        return classStore(context).getOrComputeIfAbsent("class servers", key -> new ServerRegistry(),
                 ServerRegistry.class);
     }
 
