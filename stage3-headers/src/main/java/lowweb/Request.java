@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A parsed request head. This server serves files, so it never needs a request body.
@@ -12,6 +13,9 @@ import java.util.List;
  * @param fields the header fields
  */
 public record Request(RequestLine line, HeaderFields fields) {
+
+    /** RFC 9110 §7.2: Host = uri-host [ ":" port ], uri-host being an IP literal, IPv4 address or reg-name. */
+    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9\\-._~!$&'()*+,;=%]*)(:[0-9]*)?");
 
     /**
      * Reads and parses one request head from the connection.
@@ -36,16 +40,21 @@ public record Request(RequestLine line, HeaderFields fields) {
     }
 
     /**
-     * RFC 9112 §3.2: an HTTP/1.1 request without Host, or any request with more than one, gets 400. Two hosts could
-     * make a proxy and this server disagree on which site the request is for.
+     * RFC 9112 §3.2: an HTTP/1.1 request without Host, any request with more than one, and a Host that is not
+     * {@code host[:port]} get 400. Two hosts, or a malformed one, could make a proxy and this server disagree on which
+     * site the request is for.
      */
     private static void requireOneHost(RequestLine line, HeaderFields fields) throws HttpError {
-        int hosts = fields.values("Host").size();
+        List<String> values = fields.values("Host");
+        int hosts = values.size();
         if (hosts > 1) {
             throw new HttpError(Status.BAD_REQUEST, "more than one Host header field");
         }
         if (hosts == 0 && !line.version().equals("HTTP/1.0")) {
             throw new HttpError(Status.BAD_REQUEST, "HTTP/1.1 request without a Host header field");
+        }
+        if (hosts == 1 && !HOST.matcher(values.getFirst()).matches()) {
+            throw new HttpError(Status.BAD_REQUEST, "Host is not host[:port]: " + values.getFirst());
         }
     }
 }

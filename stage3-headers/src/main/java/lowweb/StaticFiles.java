@@ -18,7 +18,12 @@ final class StaticFiles {
 
     Response serve(Request request) throws HttpError, IOException {
         requireReadMethod(request.line().method());
-        Path file = resolve(RequestTarget.parse(request.line().target()));
+        RequestTarget target = RequestTarget.parse(request.line().target());
+        Path file = resolve(target);
+        if (target.folder() && !Files.isDirectory(file)) {
+            // A path ending in "/" names a folder (RFC 3986 §3.3); "/hello.txt/" names no file.
+            throw new HttpError(Status.NOT_FOUND, "not a folder: " + request.line().target());
+        }
         if (Files.isDirectory(file)) {
             file = file.resolve(INDEX_FILE);
         }
