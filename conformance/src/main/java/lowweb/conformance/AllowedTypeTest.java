@@ -1,0 +1,65 @@
+package lowweb.conformance;
+
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Requests.send;
+import static lowweb.conformance.Stage4Fixtures.site;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Without a {@code mimeTypes} setting the server serves the common types of a website (html, css, js, txt, json, svg,
+ * png, jpg, jpeg, gif, webp, ico) and refuses every other file that exists with 403 Forbidden.
+ */
+@Tag("stage4")
+@Timeout(20)
+@ExtendWith(ServerExtension.class)
+@DisplayName("Stage 4: only allowed file types are served; any other file gets 403 (RFC 9110 §15.5.4)")
+class AllowedTypeTest {
+
+    @Test
+    @DisplayName("shared-site's files/sample.bin, not an allowed type, gets 403 Forbidden (RFC 9110 §15.5.4)")
+    void binaryFileForbidden(TestServer server) {
+        WireResponse response = get(server, "/files/sample.bin");
+
+        assertThat(response.statusLine()).isEqualTo("HTTP/1.1 403 Forbidden");
+    }
+
+    @Test
+    @DisplayName("HEAD of a forbidden file gets 403 too, without a body (RFC 9110 §9.3.2, §15.5.4)")
+    void headOfForbiddenFile(TestServer server) {
+        WireResponse response = send(server, "HEAD", "/files/sample.bin");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] /{0}")
+    @ValueSource(strings = {"notes.md", "deploy.sh", "README", "backup.tar.gz", "index.html.bak", "page.", "key.pem"})
+    @DisplayName("A file of a type not on the list, or without an extension, gets 403 (RFC 9110 §15.5.4)")
+    void otherTypesForbidden(String name, Servers servers, @TempDir Path dir) {
+        TestServer server = servers.serving(site(dir, name, "not for the public\n", "index.html", "<p>public</p>\n"));
+
+        WireResponse response = get(server, "/" + name);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.bodyText()).doesNotContain("not for the public");
+    }
+
+    @Test
+    @DisplayName("A missing file gets 404 whatever its type: 403 is for files that exist (RFC 9110 §15.5.5)")
+    void missingFileOfForbiddenType(Servers servers, @TempDir Path dir) {
+        TestServer server = servers.serving(site(dir, "present.bin", "here\n"));
+
+        assertThat(get(server, "/present.bin").status()).isEqualTo(403);
+        assertThat(get(server, "/absent.bin").status()).isEqualTo(404);
+    }
+}

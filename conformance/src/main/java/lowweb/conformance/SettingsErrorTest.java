@@ -1,0 +1,94 @@
+package lowweb.conformance;
+
+import static lowweb.conformance.Stage4Fixtures.json;
+import static lowweb.conformance.Stage4Fixtures.refusal;
+import static lowweb.conformance.Stage4Fixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each test writes a settings file with one mistake, {@code ROOT} standing for an existing folder, and checks that
+ * the server refuses to start: exit status 2 and one line on standard error that names the file and says what is
+ * wrong where, quoting what it found.
+ */
+@Tag("stage4")
+@Timeout(20)
+@ExtendWith(ServerExtension.class)
+@DisplayName("Stage 4: invalid settings never start a server; one line says what to fix, exit status 2")
+class SettingsErrorTest {
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                mistake("a comma before \"}\" is not JSON: the line is named (RFC 8259 §4)",
+                        "{\n  \"port\": 0,\n  \"root\": ROOT,\n}\n", "line 4"),
+                mistake("a comment is not JSON: the line is named (RFC 8259 §2)",
+                        "{\n  \"port\": 0, // any free port\n  \"root\": ROOT\n}\n", "line 2"),
+                mistake("a missing comma: the line is named (RFC 8259 §4)",
+                        "{\n  \"port\": 0\n  \"root\": ROOT\n}\n", "line 3"),
+                mistake("a typo in a key is named, with the key meant",
+                        "{\"prot\": 0, \"root\": ROOT}", "\"prot\"", "\"port\""),
+                mistake("a port written as a string",
+                        "{\"port\": \"80\", \"root\": ROOT}", "\"port\"", "80"),
+                mistake("a port above 65535",
+                        "{\"port\": 70000, \"root\": ROOT}", "\"port\"", "70000"),
+                mistake("a negative port",
+                        "{\"port\": -1, \"root\": ROOT}", "\"port\"", "-1"),
+                mistake("a root folder that does not exist",
+                        "{\"port\": 0, \"root\": \"no-such-folder\"}", "\"root\"", "no-such-folder"),
+                mistake("an empty list of types, which would serve nothing",
+                        "{\"port\": 0, \"root\": ROOT, \"mimeTypes\": {}}", "\"mimeTypes\""),
+                mistake("an extension written with its dot",
+                        "{\"port\": 0, \"root\": ROOT, \"mimeTypes\": {\".md\": \"text/markdown\"}}",
+                        "\"mimeTypes\"", ".md"),
+                mistake("an empty Content-Type",
+                        "{\"port\": 0, \"root\": ROOT, \"mimeTypes\": {\"md\": \"\"}}", "\"mimeTypes\"", "md"),
+                mistake("a request limit of 0 bytes",
+                        "{\"port\": 0, \"root\": ROOT, \"maxRequestBytes\": 0}", "\"maxRequestBytes\"", "0"),
+                mistake("a negative request limit",
+                        "{\"port\": 0, \"root\": ROOT, \"maxRequestBytes\": -8192}", "\"maxRequestBytes\"", "-8192"),
+                mistake("settings that are not an object",
+                        "[{\"port\": 0, \"root\": ROOT}]"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("mistakes")
+    @DisplayName("A settings file with a mistake is refused with one line naming the file and the mistake")
+    void refused(String mistake, String text, List<String> named, Servers servers, @TempDir Path dir) {
+        Path root = write(dir, "site/index.html", "<p>never served</p>\n").getParent();
+        Path file = write(dir, "settings.json", text.replace("ROOT", json(root)));
+
+        String line = refusal(servers.exitOf("--config", file.toString()));
+
+        assertThat(line).as("the error line").contains(named);
+    }
+
+    @Test
+    @DisplayName("A settings file that does not exist is refused with one line naming it")
+    void missingFile(Servers servers, @TempDir Path dir) {
+        Path file = dir.resolve("no-such-settings.json");
+
+        String line = refusal(servers.exitOf("--config", file.toString()));
+
+        assertThat(line).as("the error line").contains("no-such-settings.json");
+    }
+
+    /** Every error line names the file, then whatever else this mistake requires. */
+    private static Arguments mistake(String mistake, String text, String... named) {
+        List<String> all = new ArrayList<>(List.of("settings.json"));
+        all.addAll(List.of(named));
+        return Arguments.of(mistake, text, all);
+    }
+}

@@ -1,0 +1,124 @@
+package lowweb.conformance;
+
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Stage4Fixtures.json;
+import static lowweb.conformance.Stage4Fixtures.settings;
+import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
+import static lowweb.conformance.Stage4Fixtures.site;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each test writes a settings file into a temporary folder and starts the server with {@code --config FILE}. */
+@Tag("stage4")
+@Timeout(20)
+@ExtendWith(ServerExtension.class)
+@DisplayName("Stage 4: every key of the settings file changes what the server does (RFC 8259)")
+class SettingsFileTest {
+
+    @Test
+    @DisplayName("\"port\" is the port the server listens on")
+    void port(Servers servers, @TempDir Path dir) throws IOException {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        Path site = site(dir, "hello.txt", "hello from the port in the settings\n");
+        Path settings = settings(dir, "\"port\": " + free, "\"root\": " + json(site));
+
+        TestServer server = servers.startedWith("--config", settings.toString());
+
+        assertThat(server.port()).as("the port in the Listening line").isEqualTo(free);
+        assertThat(get(server, "/hello.txt").bodyText()).isEqualTo("hello from the port in the settings\n");
+    }
+
+    @Test
+    @DisplayName("A relative \"root\" is relative to the settings file's folder, not to the current folder")
+    void rootRelativeToSettingsFile(Servers servers, @TempDir Path dir) {
+        site(dir, "hello.txt", "hello from ../site\n");
+        Path settings = settings(dir.resolve("conf"), "\"port\": 0", "\"root\": \"../site\"");
+
+        TestServer server = servers.startedWith("--config", settings.toString());
+
+        assertThat(get(server, "/hello.txt").bodyText()).isEqualTo("hello from ../site\n");
+    }
+
+    @Test
+    @DisplayName("\"indexFile\" is the file served for a folder: home.html for / and for /docs/")
+    void indexFile(Servers servers, @TempDir Path dir) {
+        Path site = site(dir,
+                "index.html", "<p>not this one</p>\n",
+                "home.html", "<p>home</p>\n",
+                "docs/home.html", "<p>docs home</p>\n");
+
+        TestServer server = startedWithSettings(servers, dir, site, "\"indexFile\": \"home.html\"");
+
+        assertThat(get(server, "/").bodyText()).isEqualTo("<p>home</p>\n");
+        assertThat(get(server, "/docs/").bodyText()).isEqualTo("<p>docs home</p>\n");
+    }
+
+    @Test
+    @DisplayName("\"mimeTypes\" can add a type: .md is served with the Content-Type it is given (RFC 9110 §8.3)")
+    void mimeTypesAddAType(Servers servers, @TempDir Path dir) {
+        Path site = site(dir, "notes.md", "# Notes\n");
+
+        TestServer server = startedWithSettings(servers, dir, site,
+                "\"mimeTypes\": {\"html\": \"text/html; charset=utf-8\", \"md\": \"text/markdown; charset=utf-8\"}");
+        WireResponse response = get(server, "/notes.md");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.field("Content-Type")).contains("text/markdown; charset=utf-8");
+        assertThat(response.bodyText()).isEqualTo("# Notes\n");
+    }
+
+    @Test
+    @DisplayName("\"mimeTypes\" is the whole list: a type it leaves out, here .txt, gets 403 (RFC 9110 §15.5.4)")
+    void mimeTypesIsTheWholeList(Servers servers, @TempDir Path dir) {
+        Path site = site(dir,
+                "index.html", "<p>index</p>\n",
+                "hello.txt", "hello\n");
+
+        TestServer server = startedWithSettings(servers, dir, site,
+                "\"mimeTypes\": {\"html\": \"text/html; charset=utf-8\"}");
+
+        assertThat(get(server, "/hello.txt").status()).isEqualTo(403);
+        assertThat(get(server, "/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("Extensions compare case-insensitively: \"MD\" in the settings allows notes.md and NOTES.Md")
+    void extensionsIgnoreCase(Servers servers, @TempDir Path dir) {
+        Path site = site(dir,
+                "notes.md", "# lower\n",
+                "NOTES.Md", "# mixed\n");
+
+        TestServer server = startedWithSettings(servers, dir, site,
+                "\"mimeTypes\": {\"MD\": \"text/markdown; charset=utf-8\"}");
+
+        assertThat(get(server, "/notes.md").bodyText()).isEqualTo("# lower\n");
+        assertThat(get(server, "/NOTES.Md").bodyText()).isEqualTo("# mixed\n");
+    }
+
+    @Test
+    @DisplayName("Without \"mimeTypes\", the common web types are served with their types and other files get 403")
+    void defaultMimeTypes(Servers servers, @TempDir Path dir) {
+        Path site = site(dir,
+                "hello.txt", "hello\n",
+                "style.css", "p { color: teal }\n",
+                "data.bin", "not for the public\n");
+
+        TestServer server = startedWithSettings(servers, dir, site);
+
+        assertThat(get(server, "/hello.txt").field("Content-Type")).contains("text/plain; charset=utf-8");
+        assertThat(get(server, "/style.css").field("Content-Type")).contains("text/css; charset=utf-8");
+        assertThat(get(server, "/data.bin").status()).isEqualTo(403);
+    }
+}

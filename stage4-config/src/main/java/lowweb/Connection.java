@@ -1,0 +1,87 @@
+package lowweb;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+
+/**
+ * One client's connection: read one request, send one response, close. Every failure ends this connection only; the
+ * server goes on with the next client.
+ */
+final class Connection {
+
+    /** One client at a time: a client that sends nothing must not hold the server forever. */
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+    /** How long to keep reading (and discarding) after the response, see {@link #closeGracefully}. */
+    private static final int LINGER_MILLIS = 1_000;
+    private static final int LINGER_BYTES = 1 << 20;
+    /** RFC 9110 §10.2.4: names the software; no version number, which would only help attackers pick exploits. */
+    private static final String SERVER_NAME = "lowweb";
+
+    private final Socket socket;
+    private final StaticFiles files;
+    private final ErrorPages errorPages;
+    private final int maxRequestBytes;
+
+    Connection(Socket socket, StaticFiles files, ErrorPages errorPages, int maxRequestBytes) {
+        this.socket = socket;
+        this.files = files;
+        this.errorPages = errorPages;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void handle() {
+        try (socket) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            Request request = null;
+            Response response;
+            try {
+                request = Request.read(in, maxRequestBytes);
+                response = files.serve(request);
+            } catch (HttpError e) {
+                response = errorPages.responseFor(e.status());
+            }
+            boolean withBody = request == null || !request.isHead();
+            withConnectionFields(response).writeTo(out, withBody);
+            out.flush();
+            closeGracefully(in);
+        } catch (EOFException | SocketTimeoutException e) {
+            // The client went away or stayed silent: there is nobody to answer.
+        } catch (IOException e) {
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and that
+     * the connection ends after it (RFC 9112 §9.6), so the client knows not to send another request.
+     */
+    private static Response withConnectionFields(Response response) {
+        return response
+                .with("Date", HttpDate.format(Instant.now()))
+                .with("Server", SERVER_NAME)
+                .with("Connection", "close");
+    }
+
+    /**
+     * Closes in two steps (RFC 9112 §9.6): first our sending side, then, after reading what the client still sends,
+     * the socket. Closing a socket with unread bytes makes the kernel send a reset, and a reset can destroy the
+     * response before the client has read it.
+     */
+    private void closeGracefully(InputStream in) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(LINGER_MILLIS);
+        long discarded = 0;
+        while (discarded < LINGER_BYTES && in.read() >= 0) {
+            discarded++;
+        }
+    }
+}
