@@ -1,0 +1,124 @@
+package lowweb;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One client's connection: read one request, send one response, log it, close. Every connection runs on a thread of
+ * its own, and every failure ends this connection only; the other clients never notice.
+ */
+final class Connection {
+
+    /** How long to keep reading (and discarding) after the response, see {@link #closeGracefully}. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final int LINGER_BYTES = 1 << 20;
+    /** RFC 9110 §10.2.4: names the software; no version number, which would only help attackers pick exploits. */
+    private static final String SERVER_NAME = "lowweb";
+
+    private final Socket socket;
+    private final Settings settings;
+    private final StaticFiles files;
+    private final ErrorPages errorPages;
+    private final AccessLog log;
+    private final Instant accepted = Instant.now();
+    private DeadlineInput input;
+    private InputStream in;
+    private OutputStream out;
+
+    Connection(Socket socket, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
+        this.socket = socket;
+        this.settings = settings;
+        this.files = files;
+        this.errorPages = errorPages;
+        this.log = log;
+    }
+
+    /** Serves the connection's one request. */
+    void handle() {
+        try (socket) {
+            open();
+            // The whole head must arrive within the time-out, however the client spreads its bytes.
+            input.expireIn(settings.headerTimeout());
+            String requestLine = null;
+            Request request = null;
+            Response response;
+            try {
+                List<String> head = new HeadReader(in, settings.maxRequestBytes()).readLines();
+                requestLine = head.isEmpty() ? null : head.getFirst();
+                request = Request.parse(head);
+                response = files.serve(request);
+            } catch (HttpError e) {
+                response = errorPages.responseFor(e.status());
+            }
+            send(response, request == null || !request.isHead(), requestLine);
+            closeGracefully();
+        } catch (EOFException | SocketTimeoutException e) {
+            // The client went away or stayed silent: there is nobody to answer.
+        } catch (IOException e) {
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+        }
+    }
+
+    /** Answers with an error, without reading the request: the server is too busy to serve this connection. */
+    void refuse(Status status) {
+        try (socket) {
+            open();
+            send(errorPages.responseFor(status), true, null);
+            closeGracefully();
+        } catch (IOException e) {
+            // The refused client is gone already; nothing is lost.
+        }
+    }
+
+    private void open() throws IOException {
+        input = new DeadlineInput(socket);
+        in = new BufferedInputStream(input);
+        out = new BufferedOutputStream(socket.getOutputStream());
+    }
+
+    /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */
+    private void send(Response response, boolean withBody, String requestLine) throws IOException {
+        Response complete = withConnectionFields(response);
+        try {
+            complete.writeTo(out, withBody);
+            out.flush();
+        } finally {
+            log.record(socket.getInetAddress(), accepted, requestLine, response.status(),
+                    withBody ? complete.contentLength() : 0);
+        }
+    }
+
+    /**
+     * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and that
+     * the connection ends after it (RFC 9112 §9.6), so the client knows not to send another request.
+     */
+    private static Response withConnectionFields(Response response) {
+        return response
+                .with("Date", HttpDate.format(Instant.now()))
+                .with("Server", SERVER_NAME)
+                .with("Connection", "close");
+    }
+
+    /**
+     * Closes in two steps (RFC 9112 §9.6): first our sending side, then, after reading what the client still sends,
+     * the socket. Closing a socket with unread bytes makes the kernel send a reset, and a reset can destroy the
+     * response before the client has read it.
+     */
+    private void closeGracefully() throws IOException {
+        socket.shutdownOutput();
+        input.expireIn(LINGER);
+        long discarded = 0;
+        while (discarded < LINGER_BYTES && in.read() >= 0) {
+            discarded++;
+        }
+    }
+}
