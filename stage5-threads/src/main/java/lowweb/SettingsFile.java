@@ -84,8 +84,7 @@ final class SettingsFile {
                 wholeNumber("maxRequestBytes", 1, Integer.MAX_VALUE, defaults.maxRequestBytes()),
                 mimeTypes(defaults.mimeTypes()),
                 wholeNumber("maxConnections", 1, MAX_CONNECTIONS, defaults.maxConnections()),
-                Duration.ofMillis(wholeNumber("headerTimeoutMs", 1, MAX_TIMEOUT_MILLIS,
-                        (int) defaults.headerTimeout().toMillis())),
+                milliseconds("headerTimeoutMs", defaults.headerTimeout()),
                 besideThisFile(text("accessLog", "the path of a file, such as \"logs/access.log\"",
                         path -> !path.isBlank(), defaults.accessLog().toString())));
     }
@@ -115,6 +114,10 @@ final class SettingsFile {
             }
         }
         throw mustBe(key, "a whole number from " + min + " to " + max, value);
+    }
+
+    private Duration milliseconds(String key, Duration fallback) throws SettingsError {
+        return Duration.ofMillis(wholeNumber(key, 1, MAX_TIMEOUT_MILLIS, (int) fallback.toMillis()));
     }
 
     /** A relative root is relative to this file's folder, so the file works whatever the current folder is. */
