@@ -1,0 +1,77 @@
+package lowweb;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed request head. This server serves files, so it never needs a request body; {@link RequestBody} skips one.
+ *
+ * @param line   the request line
+ * @param fields the header fields
+ */
+public record Request(RequestLine line, HeaderFields fields) {
+
+    /** RFC 9110 §7.2: Host = uri-host [ ":" port ], uri-host being an IP literal, IPv4 address or reg-name. */
+    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9\\-._~!$&'()*+,;=%]*)(:[0-9]*)?");
+
+    /**
+     * Parses a request head, read by {@link HeadReader}.
+     *
+     * @throws HttpError when the head is malformed
+     */
+    static Request parse(List<String> lines) throws HttpError {
+        if (lines.isEmpty()) {
+            throw new HttpError(Status.BAD_REQUEST, "empty request");
+        }
+        RequestLine line = RequestLine.parse(lines.getFirst());
+        HeaderFields fields = HeaderFields.parse(lines.subList(1, lines.size()));
+        requireOneHost(line, fields);
+        return new Request(line, fields);
+    }
+
+    /** A HEAD request gets the head of the response only (RFC 9110 §9.3.2). */
+    boolean isHead() {
+        return line.method().equals("HEAD");
+    }
+
+    /**
+     * RFC 9112 §9.3: whether the client wants the connection kept open after this request. "close" always ends it;
+     * HTTP/1.1 persists by default, while HTTP/1.0 persists only when it asks with "keep-alive" (RFC 9112 §C.2.2).
+     */
+    boolean wantsPersistence() {
+        List<String> options = connectionOptions();
+        if (options.contains("close")) {
+            return false;
+        }
+        return !line.version().equals("HTTP/1.0") || options.contains("keep-alive");
+    }
+
+    /** RFC 9110 §7.6.1: Connection = #connection-option; the options are case-insensitive tokens. */
+    private List<String> connectionOptions() {
+        return fields.values("Connection").stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(option -> option.strip().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /**
+     * RFC 9112 §3.2: an HTTP/1.1 request without Host, any request with more than one, and a Host that is not
+     * {@code host[:port]} get 400. Two hosts, or a malformed one, could make a proxy and this server disagree on which
+     * site the request is for.
+     */
+    private static void requireOneHost(RequestLine line, HeaderFields fields) throws HttpError {
+        List<String> values = fields.values("Host");
+        int hosts = values.size();
+        if (hosts > 1) {
+            throw new HttpError(Status.BAD_REQUEST, "more than one Host header field");
+        }
+        if (hosts == 0 && !line.version().equals("HTTP/1.0")) {
+            throw new HttpError(Status.BAD_REQUEST, "HTTP/1.1 request without a Host header field");
+        }
+        if (hosts == 1 && !HOST.matcher(values.getFirst()).matches()) {
+            throw new HttpError(Status.BAD_REQUEST, "Host is not host[:port]: " + values.getFirst());
+        }
+    }
+}

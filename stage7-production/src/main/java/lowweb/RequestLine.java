@@ -1,0 +1,44 @@
+package lowweb;
+
+import java.util.regex.Pattern;
+
+/**
+ * The first line of a request: {@code method SP request-target SP HTTP-version} (RFC 9112 §3).
+ *
+ * @param method  a token such as GET (RFC 9110 §9); case-sensitive
+ * @param target  the request-target exactly as sent, e.g. {@code /docs/index.html?x=1}
+ * @param version e.g. {@code HTTP/1.1}
+ */
+public record RequestLine(String method, String target, String version) {
+
+    /** RFC 9110 §5.6.2: token = 1*tchar. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+    /** RFC 9112 §2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT. */
+    private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
+
+    static RequestLine parse(String line) throws HttpError {
+        // Exactly one space between the parts; no other white space is allowed (RFC 9112 §3).
+        String[] parts = line.split(" ", -1);
+        if (parts.length != 3) {
+            throw new HttpError(Status.BAD_REQUEST, "request line is not \"method SP target SP version\": " + line);
+        }
+        String method = parts[0];
+        String target = parts[1];
+        String version = parts[2];
+        if (!TOKEN.matcher(method).matches()) {
+            throw new HttpError(Status.BAD_REQUEST, "method is not a token: " + method);
+        }
+        if (!VERSION.matcher(version).matches()) {
+            throw new HttpError(Status.BAD_REQUEST, "not an HTTP version: " + version);
+        }
+        if (!version.startsWith("HTTP/1.")) {
+            // RFC 9110 §15.6.6: a well-formed version this server does not speak is not the client's mistake.
+            throw new HttpError(Status.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.x is spoken here, got " + version);
+        }
+        return new RequestLine(method, target, version);
+    }
+
+    static boolean isToken(String text) {
+        return TOKEN.matcher(text).matches();
+    }
+}

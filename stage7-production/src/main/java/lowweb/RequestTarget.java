@@ -1,0 +1,84 @@
+package lowweb;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The path of an origin-form request-target (RFC 9112 §3.2.1), split into decoded segments.
+ *
+ * <p>Each segment is percent-decoded exactly once, as UTF-8 (RFC 3986 §2.1, §2.5). Decoding segment by segment
+ * keeps an encoded slash ({@code %2F}) inside its segment, where {@link StaticFiles} refuses it, instead of letting
+ * it become a path separator.
+ *
+ * @param segments the decoded path segments, e.g. {@code ["docs", "index.html"]} for {@code /docs/index.html}
+ * @param folder   whether the path ends with a slash, e.g. {@code /docs/}
+ */
+public record RequestTarget(List<String> segments, boolean folder) {
+
+    /** RFC 3986 §3.3: the characters a path may hold as they are, besides "%" escapes. */
+    private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*");
+
+    public RequestTarget {
+        segments = List.copyOf(segments);
+    }
+
+    static RequestTarget parse(String target) throws HttpError {
+        if (!target.startsWith("/")) {
+            throw new HttpError(Status.BAD_REQUEST, "request-target must start with \"/\": " + target);
+        }
+        // The query names no file; a static server has no use for it (RFC 3986 §3.4).
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        if (!PATH_CHARS.matcher(path).matches()) {
+            throw new HttpError(Status.BAD_REQUEST, "character not allowed in a path: " + path);
+        }
+        List<String> segments = new ArrayList<>();
+        for (String raw : path.substring(1).split("/", -1)) {
+            segments.add(decode(raw));
+        }
+        boolean folder = path.endsWith("/");
+        return new RequestTarget(segments, folder);
+    }
+
+    /** Percent-decodes one segment to bytes, then reads the bytes as strict UTF-8. */
+    private static String decode(String segment) throws HttpError {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c != '%') {
+                bytes.write(c);
+                continue;
+            }
+            if (i + 2 >= segment.length()) {
+                throw new HttpError(Status.BAD_REQUEST, "incomplete percent-escape in: " + segment);
+            }
+            int high = Character.digit(segment.charAt(i + 1), 16);
+            int low = Character.digit(segment.charAt(i + 2), 16);
+            if (high < 0 || low < 0) {
+                throw new HttpError(Status.BAD_REQUEST, "bad percent-escape in: " + segment);
+            }
+            int b = high * 16 + low;
+            if (b == 0) {
+                // A NUL cuts file names short in many system calls: never let one through.
+                throw new HttpError(Status.BAD_REQUEST, "%00 in the path");
+            }
+            bytes.write(b);
+            i += 2;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new HttpError(Status.BAD_REQUEST, "path is not valid UTF-8 once decoded: " + segment);
+        }
+    }
+}

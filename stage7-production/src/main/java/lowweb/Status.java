@@ -1,0 +1,38 @@
+package lowweb;
+
+/** The response status codes this server sends, with the reason phrases of RFC 9110 §15. */
+public enum Status {
+    OK(200, "OK"),
+    BAD_REQUEST(400, "Bad Request"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not Found"),
+    METHOD_NOT_ALLOWED(405, "Method Not Allowed"),
+    REQUEST_TIMEOUT(408, "Request Timeout"),
+    URI_TOO_LONG(414, "URI Too Long"),
+    /** Defined by RFC 6585 §5, not RFC 9110. */
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
+    NOT_IMPLEMENTED(501, "Not Implemented"),
+    SERVICE_UNAVAILABLE(503, "Service Unavailable"),
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP Version Not Supported");
+
+    private final int code;
+    private final String reason;
+
+    Status(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return code + " " + reason;
+    }
+}
