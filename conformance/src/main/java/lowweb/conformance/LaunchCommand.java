@@ -19,7 +19,9 @@ import java.util.Optional;
  *   <li>neither: the stage's own server, {@code {java} -cp <test class path> lowweb.Main {args}}.</li>
  * </ul>
  * Without {@code {port}}, the server must print {@code Listening on http://HOST:PORT/} (stage 1:
- * {@code tcp://HOST:PORT}) as its first line of output, and the suite reads the port from it.
+ * {@code tcp://HOST:PORT}) as its first line of output, and the suite reads the port from it. A test that needs JVM
+ * options for the server, such as a small heap, puts them right after {@code {java}}; a command without
+ * {@code {java}} has no place for them.
  */
 record LaunchCommand(List<String> template) {
 
@@ -42,6 +44,23 @@ record LaunchCommand(List<String> template) {
 
     boolean acceptsArguments() {
         return template.contains("{args}");
+    }
+
+    /** Whether the command runs a JVM the suite chooses, so that JVM options can go right after {@code {java}}. */
+    boolean acceptsJavaOptions() {
+        return template.contains("{java}");
+    }
+
+    /** The same command with {@code options} right after {@code {java}}, before the class or jar it runs. */
+    LaunchCommand withJavaOptions(List<String> options) {
+        List<String> command = new ArrayList<>();
+        for (String token : template) {
+            command.add(token);
+            if (token.equals("{java}")) {
+                command.addAll(options);
+            }
+        }
+        return new LaunchCommand(command);
     }
 
     boolean choosesPort() {

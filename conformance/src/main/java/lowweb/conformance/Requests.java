@@ -1,5 +1,6 @@
 package lowweb.conformance;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Condition;
 
@@ -32,12 +33,22 @@ final class Requests {
 
     /** The bytes {@link #withRequestLine} sends, for a test that writes them on a connection of its own. */
     static String head(TestServer server, String requestLine, String... fieldLines) {
+        String[] closing = Arrays.copyOf(fieldLines, fieldLines.length + 1);
+        closing[fieldLines.length] = "Connection: close";
+        return persistentHead(server, requestLine, closing);
+    }
+
+    /**
+     * The request line, Host and the extra field lines, without Connection: close: a request after which an
+     * HTTP/1.1 connection persists (RFC 9112 §9.3), for tests that send several on one connection.
+     */
+    static String persistentHead(TestServer server, String requestLine, String... fieldLines) {
         StringBuilder head = new StringBuilder(requestLine).append("\r\n");
         head.append("Host: ").append(server.authority()).append("\r\n");
         for (String line : fieldLines) {
             head.append(line).append("\r\n");
         }
-        return head.append("Connection: close\r\n\r\n").toString();
+        return head.append("\r\n").toString();
     }
 
     /**

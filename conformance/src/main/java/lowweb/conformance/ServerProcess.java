@@ -82,7 +82,10 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("the server did not accept connections on port " + port + report());
     }
 
-    /** Waits for a process that is expected to stop by itself, such as a server refusing its settings. */
+    /**
+     * Waits for a process that is expected to stop, by itself (a server refusing its settings) or because it was
+     * told to ({@link #terminate}).
+     */
     Exit awaitExit(Duration wait) {
         try {
             if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -96,6 +99,14 @@ final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return new Exit(process.exitValue(), stdout.toString(), stderr.toString());
+    }
+
+    /**
+     * Asks the server to stop the way {@code kill PID} and service managers do: SIGTERM on Unix, which lets it finish
+     * what it is doing. Returns at once; {@link #awaitExit} waits for the end.
+     */
+    void terminate() {
+        process.destroy();
     }
 
     boolean isAlive() {

@@ -28,14 +28,27 @@ public final class Servers {
     /** A server that serves {@code root}: {@code --port 0 --root ROOT}, or the launch command's placeholders. */
     public TestServer serving(Path root) {
         requireLaunch("serves a folder of its own");
-        return start(root, List.of("--port", "0", "--root", root.toString()));
+        return start(command, root, List.of("--port", "0", "--root", root.toString()));
     }
 
     /** A server started with exactly these flags, e.g. {@code --config settings.json}. */
     public TestServer startedWith(String... flags) {
         requireLaunch("starts the server with flags of its own");
         requireArguments();
-        return start(Path.of("."), List.of(flags));
+        return start(command, Path.of("."), List.of(flags));
+    }
+
+    /**
+     * A server started with these flags whose JVM gets {@code javaOptions}, such as {@code -Xmx64m}. Skipped for a
+     * launch command that does not start {@code {java}} itself, since it has no place for them.
+     */
+    public TestServer startedWithJavaOptions(List<String> javaOptions, String... flags) {
+        requireLaunch("starts the server's JVM with options of its own");
+        requireArguments();
+        assumeTrue(command.acceptsJavaOptions(),
+                "skipped: this test gives the server's JVM options " + javaOptions + "; start -Dserver.command with"
+                        + " {java} so that they have a place");
+        return start(command.withJavaOptions(javaOptions), Path.of("."), List.of(flags));
     }
 
     /** Runs the server with these flags and waits for it to stop by itself, as it must for bad settings. */
@@ -47,14 +60,14 @@ public final class Servers {
         return process.awaitExit(EXIT_WAIT);
     }
 
-    private TestServer start(Path root, List<String> flags) {
-        int chosenPort = command.choosesPort() ? LaunchCommand.freePort() : 0;
-        ServerProcess process = ServerProcess.start(command.expand(root, chosenPort, flags));
+    private TestServer start(LaunchCommand launch, Path root, List<String> flags) {
+        int chosenPort = launch.choosesPort() ? LaunchCommand.freePort() : 0;
+        ServerProcess process = ServerProcess.start(launch.expand(root, chosenPort, flags));
         registry.add(process);
         lastProcess = process;
         String host = "127.0.0.1";
         int port;
-        if (command.choosesPort()) {
+        if (launch.choosesPort()) {
             process.awaitAccepting(host, chosenPort);
             port = chosenPort;
         } else {

@@ -5,14 +5,23 @@ import static io.restassured.RestAssured.given;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The server a test talks to, as the test sees it: where it listens, a raw client whose bytes go into this test's
  * transcript, and a REST-assured request already aimed at it.
  */
 public final class TestServer {
+
+    /** How long a stopped server may take to exit when it has nothing left to send. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(15);
+    private static final Duration PROBE_PAUSE = Duration.ofMillis(50);
 
     private final String host;
     private final int port;
@@ -72,5 +81,55 @@ public final class TestServer {
     /** Everything the server printed so far; empty for a server the suite did not start. */
     public String output() {
         return process == null ? "" : process.output();
+    }
+
+    /**
+     * Sends the server SIGTERM, as {@code kill PID} or a service manager does, and returns at once: a test can go on
+     * talking to a server that is shutting down. {@link #awaitExit} waits for the end.
+     */
+    public void terminate() {
+        started().terminate();
+    }
+
+    /** Waits for a server told to stop to exit, and returns how it ended; fails if it still runs after {@code wait}. */
+    public Exit awaitExit(Duration wait) {
+        return started().awaitExit(wait);
+    }
+
+    /** SIGTERM, then waits for the exit: for a server with nothing left to send. */
+    public Exit stop() {
+        terminate();
+        return awaitExit(EXIT_WAIT);
+    }
+
+    /**
+     * Whether a new connection is refused within {@code wait}, as it is once the server has closed its listening
+     * socket. A connection that still gets in is closed at once, without a request, and the next one tried.
+     */
+    public boolean refusesConnectionsWithin(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        do {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(host, port), (int) wait.toMillis());
+            } catch (ConnectException e) {
+                return true;
+            } catch (IOException e) {
+                // A time-out or a reset says nothing yet: try again until the deadline.
+            }
+            try {
+                Thread.sleep(PROBE_PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    private ServerProcess started() {
+        if (process == null) {
+            throw new IllegalStateException("the suite did not start this server, so it cannot stop it");
+        }
+        return process;
     }
 }
