@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Benchmarks every HTTP stage side by side with nginx and jwebserver on the same files, in one run, and writes
+# docs/benchmarks.md and docs/benchmarks.svg. See bench/README.md.
+#
+#   bench/run.sh                              # the full run: 10 s cells, 3 repetitions
+#   DURATION=3s REPEATS=1 bench/run.sh        # a quick look
+#   SERVERS=stage4-config,nginx SCENARIOS=small-keepalive DURATION=2s REPEATS=1 bench/run.sh
+#
+# Settings (environment variables):
+#   DURATION=10s     length of one wrk run (a cell)           REPEATS=3     runs per cell; the median is reported
+#   WARMUP=3s        wrk per file on each server before       PAUSE=1       seconds of rest between two cells
+#   WRK_TIMEOUT=4s   a response later than this is an error   BUILD=1       0: use the jars already built
+#   SERVERS=...      comma-separated subset of the servers    SCENARIOS=... comma-separated subset of the scenarios
+#   SLOW_CLIENT=1    0: skip the slow-client demonstration    SLOW_DURATION=5s  its wrk runs (bench/slow-client.sh)
+#   NOTE=...         a paragraph at the top of the report (say so when the machine was busy)
+#   OUT_MD, OUT_SVG  where the report goes (docs/benchmarks.md, docs/benchmarks.svg)
+#   SERVER_CPU=1, CLIENT_CPU=0, BENCH_JDK=/path/to/jdk, KEEP_TMP=1 (keep the temp folder for a look afterwards)
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+seconds_of() {
+    [[ $1 =~ ^([0-9]+)s?$ ]] || die "a duration is whole seconds such as 10s, got \"$1\""
+    echo "${BASH_REMATCH[1]}"
+}
+DURATION_S=$(seconds_of "${DURATION:-10s}")
+WARMUP_S=$(seconds_of "${WARMUP:-3s}")
+REPEATS=${REPEATS:-3}
+PAUSE=${PAUSE:-1}
+SLOW_CLIENT=${SLOW_CLIENT:-1}
+OUT_MD=${OUT_MD:-$REPO_DIR/docs/benchmarks.md}
+OUT_SVG=${OUT_SVG:-$REPO_DIR/docs/benchmarks.svg}
+[[ $REPEATS =~ ^[1-9][0-9]*$ ]] || die "REPEATS must be a whole number of at least 1, got \"$REPEATS\""
+
+# name|connections|file|extra wrk flag. The titles live in bench/report.py.
+ALL_SCENARIOS=(
+    "small-keepalive|64|small|"
+    "small-close|16|small|Connection: close"
+    "image-keepalive|64|image|"
+    "large|16|large|"
+    "small-1000|1000|small|"
+)
+
+install_traps
+WORK=$(mktemp -d -t lowweb-bench.XXXXXX)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS=$REPO_DIR/bench/results/$STAMP
+mkdir -p "$RESULTS/wrk" "$WORK/run"
+
+ensure_tools
+find_jdk
+check_cpus
+discover_stages
+build_stages
+SKIPPED_STAGES=() FAILED_SERVERS=()
+built_stages
+make_site
+
+# Enough file descriptors for 1000 connections on each side.
+(($(ulimit -n) >= 4096)) || ulimit -n 4096 2>/dev/null || log "warning: ulimit -n is $(ulimit -n)"
+
+SERVERS_WANTED=("${BUILT_STAGES[@]}" nginx jwebserver)
+if [[ -n ${SERVERS:-} ]]; then
+    IFS=, read -ra SERVERS_WANTED <<<"$SERVERS"
+fi
+SCENARIO_LIST=()
+for spec in "${ALL_SCENARIOS[@]}"; do
+    if [[ -z ${SCENARIOS:-} || ,$SCENARIOS, == *",${spec%%|*},"* ]]; then SCENARIO_LIST+=("$spec"); fi
+done
+((${#SCENARIO_LIST[@]})) || die "SCENARIOS=$SCENARIOS names none of: $(printf '%s ' "${ALL_SCENARIOS[@]%%|*}")"
+
+cells=$((${#SERVERS_WANTED[@]} * ${#SCENARIO_LIST[@]} * REPEATS))
+estimate=$((cells * (DURATION_S + PAUSE + 1) + ${#SERVERS_WANTED[@]} * (3 * WARMUP_S + 5)))
+arm_time_limit $((2 * estimate + 900))
+log "${#SERVERS_WANTED[@]} servers x ${#SCENARIO_LIST[@]} scenarios x $REPEATS runs of ${DURATION_S}s:" \
+    "about $(((estimate + 59) / 60)) minutes; raw results in ${RESULTS#"$REPO_DIR"/}"
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- start every server, one at a time, so that each start-up time is measured alone ---------------------------------
+RUNNING=()
+for name in "${SERVERS_WANTED[@]}"; do
+    if [[ $name == stage* && ! -f $(stage_jar "$name") ]]; then
+        log "warning: no jar for $name"
+        continue
+    fi
+    if start_server "$name"; then RUNNING+=("$name"); else FAILED_SERVERS+=("$name"); fi
+done
+((${#RUNNING[@]})) || die "no server started"
+
+url_of() {
+    local name=$1 file=$2 path
+    case $file in
+        small) path=$SMALL_PATH ;;
+        image) path=$IMAGE_PATH ;;
+        large) path=$LARGE_PATH ;;
+    esac
+    echo "http://127.0.0.1:${SERVER_PORT[$name]}$path"
+}
+
+# Every server must answer each file with 200 and the file's exact size before it is measured.
+for name in "${RUNNING[@]}"; do
+    for file in small image large; do
+        url=$(url_of "$name" "$file")
+        got=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' --max-time 10 "$url" || true)
+        want="200 $(stat -c %s "$SITE${url#http://127.0.0.1:"${SERVER_PORT[$name]}"}")"
+        if [[ $got != "$want" ]]; then
+            log "warning: $name answers $url with \"$got\", expected \"$want\""
+            echo "$name answers ${url#http://127.0.0.1:*/} with \"$got\", expected \"$want\"" \
+                >>"$RESULTS/check-failures.txt"
+        fi
+    done
+done
+
+# --- warm-up: the JIT compiles the hot paths before anything is counted ---------------------------------------------
+if ((WARMUP_S > 0)); then
+    for name in "${RUNNING[@]}"; do
+        log "warming up $name"
+        for file in small image large; do
+            run_wrk 16 "${WARMUP_S}s" "$(url_of "$name" "$file")" >/dev/null 2>&1 || true
+        done
+    done
+fi
+
+# --- the cells: each repetition goes through every scenario and server, so a busy moment on the machine spreads over
+# all servers instead of landing on one -----------------------------------------------------------------------------
+: >"$RESULTS/cells.jsonl"
+for ((rep = 1; rep <= REPEATS; rep++)); do
+    for spec in "${SCENARIO_LIST[@]}"; do
+        IFS='|' read -r scenario connections file header <<<"$spec"
+        for name in "${RUNNING[@]}"; do
+            url=$(url_of "$name" "$file")
+            out=$RESULTS/wrk/$scenario.$name.$rep.txt
+            extra=()
+            [[ -n $header ]] && extra=(-H "$header")
+            note=""
+            if ! kill -0 "${SERVER_PID[$name]}" 2>/dev/null; then
+                note="server not running"
+                echo "$note" >"$out"
+                rc=-1
+            else
+                sleep "$PAUSE"
+                set +e
+                run_wrk "$connections" "${DURATION_S}s" "$url" "${extra[@]}" >"$out" 2>&1
+                rc=$?
+                set -e
+            fi
+            json=$(wrk_json "$out")
+            [[ -n $json ]] || { json=null; [[ -n $note ]] || note=$(grep -v '^ *$' "$out" | tail -1); }
+            json_line server="$name" scenario="$scenario" repeat="$rep" connections="$connections" url="$url" \
+                wrk_exit="$rc" note="$note" wrk="$json" >>"$RESULTS/cells.jsonl"
+            rps=$(requests_per_second "$json")
+            log "run $rep/$REPEATS $scenario $name: $rps req/s${note:+ ($note)}"
+        done
+    done
+done
+
+# --- memory at the end, then stop -----------------------------------------------------------------------------------
+: >"$RESULTS/servers.jsonl"
+for name in "${SERVERS_WANTED[@]}"; do
+    pid=${SERVER_PID[$name]:-}
+    rss=0 hwm=0 alive=false
+    if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+        rss=$(memory_kib "$pid" VmRSS) hwm=$(memory_kib "$pid" VmHWM) alive=true
+    fi
+    json_line server="$name" kind="${SERVER_KIND[$name]:-stage}" port="${SERVER_PORT[$name]:-0}" \
+        startup_ms="${SERVER_STARTUP_MS[$name]:-null}" rss_kib="$rss" hwm_kib="$hwm" alive_at_end="$alive" \
+        command="${SERVER_COMMAND[$name]:-}" note="${SERVER_NOTE[$name]:-}" >>"$RESULTS/servers.jsonl"
+    stop_server "$name"
+done
+
+# The settings files as the servers read them, for the report.
+mkdir -p "$RESULTS/config"
+for name in "${RUNNING[@]}"; do
+    for file in "$WORK/run/$name/nginx.conf" "$WORK/run/$name/settings.json"; do
+        [[ -f $file ]] && cp "$file" "$RESULTS/config/$name.$(basename "$file")"
+    done
+done
+
+# --- what the machine and the tools were ------------------------------------------------------------------------------
+WRK_TIMEOUT=${WRK_TIMEOUT:-4s}
+json_line date="$(date -u '+%Y-%m-%d %H:%M UTC')" stamp="$STAMP" repo_dir="$REPO_DIR" note="${NOTE:-}" \
+    duration_s="$DURATION_S" repeats="$REPEATS" warmup_s="$WARMUP_S" pause="$PAUSE" wrk_timeout="$WRK_TIMEOUT" \
+    server_cpu="$SERVER_CPU" client_cpu="$CLIENT_CPU" \
+    wrk_cmd="taskset -c $CLIENT_CPU wrk -t 1 -c CONNECTIONS -d ${DURATION_S}s --timeout $WRK_TIMEOUT \
+-s bench/report.lua [-H 'Connection: close'] URL" \
+    small_path="$SMALL_PATH" image_path="$IMAGE_PATH" large_path="$LARGE_PATH" \
+    small_bytes="$(stat -c %s "$SITE$SMALL_PATH")" image_bytes="$(stat -c %s "$SITE$IMAGE_PATH")" \
+    large_bytes="$(stat -c %s "$SITE$LARGE_PATH")" \
+    cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" cpus="$(nproc --all)" \
+    memory="$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)" kernel="$(uname -sr)" \
+    load_before="$LOAD_BEFORE" load_after="$(cut -d' ' -f1-3 /proc/loadavg)" \
+    jdk_home="$JDK_HOME" jdk_version="$("$JAVA" -version 2>&1 | sed -n 2p)" \
+    nginx_version="$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')" \
+    wrk_version="$("$WRK" -v 2>&1 | head -1 | cut -d' ' -f1-2)" \
+    skipped="${SKIPPED_STAGES[*]:-} ${FAILED_SERVERS[*]:-}" >"$RESULTS/meta.json"
+
+# --- the stage-5 lesson: one slow client against each stage ---------------------------------------------------------
+if [[ $SLOW_CLIENT == 1 ]]; then
+    log "slow-client demonstration (bench/slow-client.sh)"
+    BUILD=0 STAGES_ONLY=$(IFS=,; echo "${RUNNING[*]}") RESULTS_FILE=$RESULTS/slow-client.jsonl \
+        DURATION=${SLOW_DURATION:-5s} WARMUP=${SLOW_WARMUP:-3s} WRK_TIMEOUT=${SLOW_WRK_TIMEOUT:-2s} \
+        "$BENCH_DIR/slow-client.sh" >/dev/null || log "warning: the slow-client demonstration failed"
+fi
+
+python3 "$BENCH_DIR/report.py" "$RESULTS" --md "$OUT_MD" --svg "$OUT_SVG"
+log "wrote ${OUT_MD#"$REPO_DIR"/} and ${OUT_SVG#"$REPO_DIR"/} from ${RESULTS#"$REPO_DIR"/}"
