@@ -48,6 +48,7 @@ class RequestHeadFuzzTest {
         while (true) {
             Request request = Request.parse(new HeadReader(in, MAX_REQUEST_BYTES).readLines());
             RequestBody.discard(RequestBody.framing(request), in, MAX_REQUEST_BYTES);
+            // Connection asks these of every request it has read: they must not throw either.
             request.isHead();
             request.wantsPersistence();
         }
