@@ -1,0 +1,56 @@
+package lowweb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Whatever bytes a client sends, reading them as requests ends in one of the ways {@link Connection} handles: a
+ * request, an {@link HttpError} that becomes an error response, or the end of the input. Any other exception would
+ * escape the connection's handling: a bug, and on a real server a connection closed without an answer.
+ *
+ * <p>Without {@code JAZZER_FUZZ} this runs once per file in {@code RequestHeadFuzzTestInputs/}; with it, Jazzer
+ * mutates those files into new inputs, guided by which branches of the parser each input reaches.
+ */
+@Tag("fuzz")
+class RequestHeadFuzzTest {
+
+    private static final int MAX_REQUEST_BYTES = Settings.DEFAULTS.maxRequestBytes();
+
+    @FuzzTest(maxDuration = "5m")
+    @DisplayName("Any bytes read as pipelined requests give requests, then an HttpError or the end of the input")
+    void anyBytesGiveRequestsOrAnHttpError(byte[] bytes) {
+        try {
+            readEveryRequest(bytes);
+        } catch (HttpError e) {
+            assertThat(e.status().code()).as("status of the HttpError for %s", Printable.bytes(bytes))
+                    .isBetween(400, 599);
+        } catch (EOFException e) {
+            // The client closed the connection halfway through a request: there is nobody left to answer.
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError("reading the request head " + Printable.bytes(bytes) + " threw " + e, e);
+        }
+    }
+
+    /**
+     * What {@link Connection} does for each request, minus the answer: read a head, parse it, skip its body. A
+     * pipelining client sends the next request right after the body, so the loop reads on until the bytes run out.
+     */
+    private static void readEveryRequest(byte[] bytes) throws IOException, HttpError {
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes));
+        while (true) {
+            Request request = Request.parse(new HeadReader(in, MAX_REQUEST_BYTES).readLines());
+            RequestBody.discard(RequestBody.framing(request), in, MAX_REQUEST_BYTES);
+            // Connection asks these of every request it has read: they must not throw either.
+            request.isHead();
+            request.wantsPersistence();
+        }
+    }
+}

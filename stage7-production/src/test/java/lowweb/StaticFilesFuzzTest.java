@@ -1,0 +1,81 @@
+package lowweb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whatever request-target a client sends, the file served lies inside the root and is not hidden. The site is built
+ * to tempt the resolver: a secret file beside the root, links that lead out of it or to a hidden file, a hidden file
+ * of a type that is served.
+ *
+ * <p>Without {@code JAZZER_FUZZ} this runs once per file in {@code StaticFilesFuzzTestInputs/}; each file holds one
+ * request-target, byte for byte as it would stand in the request line.
+ */
+@Tag("fuzz")
+class StaticFilesFuzzTest {
+
+    @TempDir
+    static Path folder;
+    private static Path root;
+    private static StaticFiles files;
+
+    /**
+     * <pre>
+     * secret.txt                     beside the root: never served
+     * site/                          the root
+     *   index.html, hello.txt, docs/index.html
+     *   .env.txt, .git/config.txt    hidden, although their type is served
+     *   escape.txt -> ../secret.txt  a link out of the root
+     *   up -> ..                     a folder link out of the root
+     *   public.txt -> .env.txt       a link to a hidden file
+     *   alias.txt -> hello.txt       a link that stays inside: served
+     * </pre>
+     */
+    @BeforeAll
+    static void buildSite() throws IOException {
+        Files.writeString(folder.resolve("secret.txt"), "secret");
+        Path site = Files.createDirectory(folder.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<h1>home</h1>");
+        Files.writeString(site.resolve("hello.txt"), "hello");
+        Files.writeString(Files.createDirectory(site.resolve("docs")).resolve("index.html"), "<h1>docs</h1>");
+        Files.writeString(site.resolve(".env.txt"), "password");
+        Files.writeString(Files.createDirectory(site.resolve(".git")).resolve("config.txt"), "remote");
+        Files.createSymbolicLink(site.resolve("escape.txt"), Path.of("..", "secret.txt"));
+        Files.createSymbolicLink(site.resolve("up"), Path.of(".."));
+        Files.createSymbolicLink(site.resolve("public.txt"), Path.of(".env.txt"));
+        Files.createSymbolicLink(site.resolve("alias.txt"), Path.of("hello.txt"));
+        root = site.toRealPath();
+        files = new StaticFiles(root, Settings.DEFAULTS.indexFile(), new MediaTypes(Settings.DEFAULTS.mimeTypes()));
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @DisplayName("Any request-target is answered with a file inside the root that is not hidden, or an HttpError")
+    void anyTargetStaysInsideTheRoot(byte[] bytes) throws IOException {
+        // The request line is ISO-8859-1, as HeadReader reads it: one byte, one char.
+        String target = new String(bytes, StandardCharsets.ISO_8859_1);
+        Request request = new Request(new RequestLine("GET", target, "HTTP/1.1"),
+                new HeaderFields(List.of(new HeaderFields.Field("Host", "localhost"))));
+        Response response;
+        try {
+            response = files.serve(request);
+        } catch (HttpError e) {
+            return;
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError("serving the target " + Printable.bytes(bytes) + " threw " + e, e);
+        }
+        Path served = response.file().toRealPath();
+        assertThat(served).as("file served for %s", Printable.bytes(bytes)).startsWith(root);
+        assertThat("/" + root.relativize(served)).as("file served for %s", Printable.bytes(bytes))
+                .doesNotContain("/.");
+    }
+}
