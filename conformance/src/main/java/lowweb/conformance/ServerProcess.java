@@ -1,6 +1,7 @@
 package lowweb.conformance;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,9 +40,19 @@ final class ServerProcess implements AutoCloseable {
         this.stderrReader = Thread.ofPlatform().daemon().start(() -> pump(process.getErrorStream(), stderr, "err| "));
     }
 
+    /**
+     * Starts the command in the folder named by {@code -Dserver.directory}, or in the current one. A stage reads the
+     * {@code settings.json} of the folder it starts in, so a server of another stage must start in its own folder:
+     * the settings of a later stage may hold keys it has never heard of.
+     */
     static ServerProcess start(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        String directory = System.getProperty("server.directory", "");
+        if (!directory.isBlank()) {
+            builder.directory(new File(directory));
+        }
         try {
-            return new ServerProcess(command, new ProcessBuilder(command).start());
+            return new ServerProcess(command, builder.start());
         } catch (IOException e) {
             throw new AssertionError("cannot start the server: " + String.join(" ", command) + ": " + e.getMessage());
         }
