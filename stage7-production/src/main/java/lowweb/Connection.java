@@ -82,7 +82,7 @@ final class Connection {
         String requestLine = null;
         Request request;
         try {
-            List<String> head = new HeadReader(in, settings.maxRequestBytes()).readLines();
+            List<String> head = new HeadReader(in, settings.maxRequestBytes(), settings.maxHeaderCount()).readLines();
             requestLine = head.isEmpty() ? null : head.getFirst();
             request = Request.parse(head);
             // The body gets a fresh deadline of the same length as the head's.
