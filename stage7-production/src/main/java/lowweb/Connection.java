@@ -87,7 +87,7 @@ final class Connection {
             request = Request.parse(head);
             // The body gets a fresh deadline of the same length as the head's.
             input.expireIn(settings.headerTimeout());
-            RequestBody.discard(RequestBody.framing(request), in, settings.maxRequestBytes());
+            RequestBody.discard(RequestBody.framing(request), in, settings.maxBodyBytes(), settings.maxRequestBytes());
         } catch (HttpError e) {
             // RFC 9112 §9.6 and §6.3: after a malformed message the server cannot tell where the next request would
             // start, so it answers and closes.
