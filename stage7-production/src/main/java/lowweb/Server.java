@@ -33,6 +33,7 @@ public final class Server {
     private final AccessLog log;
     private final Semaphore connections;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final SendTimeout sendTimeout;
 
     private Server(ServerSocketChannel listener, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
         this.listener = listener;
@@ -41,6 +42,7 @@ public final class Server {
         this.errorPages = errorPages;
         this.log = log;
         this.connections = new Semaphore(settings.maxConnections());
+        this.sendTimeout = new SendTimeout(settings.sendTimeout());
     }
 
     /** Opens the access log and the listening socket; the exception's message says which failed and why. */
@@ -86,7 +88,8 @@ public final class Server {
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
             // up to 40 ms lost on every response of a persistent connection.
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
+            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown,
+                    sendTimeout);
             if (connections.tryAcquire()) {
                 threads.execute(() -> {
                     try {
@@ -125,6 +128,7 @@ public final class Server {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            sendTimeout.close();
             log.close();
         }
     }
