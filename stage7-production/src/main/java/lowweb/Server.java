@@ -25,6 +25,8 @@ public final class Server {
     private static final int BACKLOG = 1024;
     /** How long a shutdown waits for the responses under way before it cuts them off. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    /** How long the accept loop waits after accept() failed, before it tries again. */
+    private static final Duration ACCEPT_PAUSE = Duration.ofMillis(100);
 
     private final ServerSocketChannel listener;
     private final Settings settings;
@@ -82,7 +84,13 @@ public final class Server {
                 if (!listener.isOpen()) {
                     return;
                 }
-                throw e;
+                // Too many open files, or a connection reset before it was accepted: trouble that passes as
+                // connections close. Ending the loop would end the server for every client; a pause keeps the loop
+                // from filling the log while the trouble lasts.
+                System.err.println("accept: " + e.getMessage() + "; trying again in " + ACCEPT_PAUSE.toMillis()
+                        + " ms");
+                pause();
+                continue;
             }
             // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
@@ -103,6 +111,14 @@ public final class Server {
                 // thread would let one client that never reads stop the accept loop.
                 threads.execute(() -> connection.refuse(Status.SERVICE_UNAVAILABLE));
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

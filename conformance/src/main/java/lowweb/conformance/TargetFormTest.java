@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TargetFormTest {
 
     @ParameterizedTest(name = "[{index}] GET {0}")
-    @ValueSource(strings = {"http://AUTHORITY/hello.txt", "HTTP://AUTHORITY/hello.txt", "http://AUTHORITY/hello.txt?x=1",
-            "http://example.org/hello.txt", "http://[::1]:8080/hello.txt"})
+    @ValueSource(strings = {"http://AUTHORITY/hello.txt", "HTTP://AUTHORITY/hello.txt",
+            "http://AUTHORITY/hello.txt?x=1", "http://example.org/hello.txt", "http://[::1]:8080/hello.txt"})
     @DisplayName("An absolute-form target gets the file its path names, whatever host it names (RFC 9112 §3.2.2)")
     void absoluteFormIsAccepted(String target, TestServer server) throws IOException {
         WireResponse response = withRequestLine(server,
