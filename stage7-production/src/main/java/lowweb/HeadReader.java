@@ -21,6 +21,8 @@ final class HeadReader {
     private int bytesRead;
     /** Which limit a byte too many breaks: the request line's until it is complete, then the header fields'. */
     private Status tooLong = Status.URI_TOO_LONG;
+    /** Whether the line being read may be the request line, whose first byte must begin a method. */
+    private boolean startsRequestLine = true;
 
     HeadReader(InputStream in, int maxBytes, int maxFields) {
         this.in = in;
@@ -44,6 +46,7 @@ final class HeadReader {
         // RFC 9112 §3: a request line longer than the server will read gets 414 URI Too Long, since the target is
         // nearly always what makes it long; RFC 6585 §5: once it is complete, too many field bytes get 431.
         tooLong = Status.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        startsRequestLine = false;
         while (!line.isEmpty()) {
             // The first line is the request line, so one more than maxFields lines holds all the fields allowed.
             if (lines.size() > maxFields) {
@@ -60,12 +63,11 @@ final class HeadReader {
      * Reads one line. Lines end with CRLF; a bare LF is accepted too (RFC 9112 §2.2 allows it), but a CR anywhere
      * else is refused, because different readers would disagree on where such a line ends.
      *
-     * <p>No other control character belongs in a head: not in the request line (RFC 9112 §3), not in a field name
-     * (a token) and not in a field value, which may hold only visible characters, SP, HTAB and bytes from 0x80 on
-     * (RFC 9110 §5.5). A NUL would cut the value short for code written in C; the others are refused because they
-     * are never sent by an honest client. Checking each byte as it arrives also answers at once a client that is not
-     * speaking HTTP at all: a TLS handshake sent to this plain port starts with 0x16 and may never send an LF, so
-     * waiting for the end of its line would keep it waiting until the head time-out.
+     * <p>A request line starts with its method, a token (RFC 9112 §3), so a first byte that cannot start a token is
+     * refused at once, without waiting for the line to end. That answers a client that does not speak HTTP at all: a
+     * TLS handshake sent to this plain port starts with the byte 0x16 and may never send an LF, and waiting for one
+     * would keep it hanging until the head time-out. Everything else about a line is for the parsers to judge, once
+     * the line is complete and can be shown in the access log.
      */
     private String readLine() throws IOException, HttpError {
         StringBuilder line = new StringBuilder();
@@ -80,18 +82,13 @@ final class HeadReader {
                 }
                 return line.toString();
             }
-            if (isControl(b)) {
+            if (startsRequestLine && line.isEmpty() && !RequestLine.isToken(String.valueOf((char) b))) {
                 throw new HttpError(Status.BAD_REQUEST,
-                        String.format("control character 0x%02X in the request head", b));
+                        String.format("a request line starts with a method, not with the byte 0x%02X", b));
             }
             // Header bytes are ISO-8859-1 (RFC 9110 §5.5): one byte, one char, nothing is lost or guessed.
             line.append((char) b);
         }
-    }
-
-    /** RFC 5234 §B.1: CTL = %x00-1F / %x7F; HTAB is white space in a head and handled by the parsers. */
-    private static boolean isControl(int b) {
-        return (b < 0x20 && b != '\t') || b == 0x7F;
     }
 
     /** The limit is checked before reading, so a head of exactly {@code maxBytes} bytes is accepted. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A request head is text: visible characters, SP, HTAB in field values, bytes from 0x80 on, and CRLF at the end of each
- * line. A control character anywhere in it is refused with 400 and the connection closed, the moment it arrives.
+ * line. A control character anywhere in it is refused with 400 and the connection closed. A request line starts with a
+ * method, so a first byte that cannot begin one, such as the 0x16 of a TLS handshake, is refused the moment it arrives.
  */
 @Tag("stage7")
 @Timeout(20)
