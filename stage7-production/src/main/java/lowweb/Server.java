@@ -95,7 +95,14 @@ public final class Server {
             // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
             // up to 40 ms lost on every response of a persistent connection.
-            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            try {
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            } catch (IOException e) {
+                // The client reset the connection between accept() and now: nobody is left to serve, and an
+                // exception here must not end the loop either.
+                closeQuietly(client);
+                continue;
+            }
             Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown,
                     sendTimeout);
             if (connections.tryAcquire()) {
@@ -111,6 +118,14 @@ public final class Server {
                 // thread would let one client that never reads stop the accept loop.
                 threads.execute(() -> connection.refuse(Status.SERVICE_UNAVAILABLE));
             }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Already broken; closing it was all that was left to do.
         }
     }
 
