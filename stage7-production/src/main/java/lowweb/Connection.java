@@ -34,15 +34,19 @@ final class Connection {
     private final ErrorPages errorPages;
     private final AccessLog log;
     private final BooleanSupplier stopping;
+    private final SendTimeout sendTimeout;
     /** When the request being served began: the connection's start, then the first byte of each next request. */
     private Instant requestStarted = Instant.now();
     private DeadlineInput input;
     private InputStream in;
     private OutputStream out;
 
-    /** @param stopping whether the server is shutting down, so that no further request is waited for */
+    /**
+     * @param stopping    whether the server is shutting down, so that no further request is waited for
+     * @param sendTimeout what ends the connection when the client stops taking bytes
+     */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
-               BooleanSupplier stopping) {
+               BooleanSupplier stopping, SendTimeout sendTimeout) {
         this.channel = channel;
         this.socket = channel.socket();
         this.settings = settings;
@@ -50,6 +54,7 @@ final class Connection {
         this.errorPages = errorPages;
         this.log = log;
         this.stopping = stopping;
+        this.sendTimeout = sendTimeout;
     }
 
     /** Serves requests until one side ends the connection, a limit is reached or the client goes quiet. */
@@ -82,12 +87,12 @@ final class Connection {
         String requestLine = null;
         Request request;
         try {
-            List<String> head = new HeadReader(in, settings.maxRequestBytes()).readLines();
+            List<String> head = new HeadReader(in, settings.maxRequestBytes(), settings.maxHeaderCount()).readLines();
             requestLine = head.isEmpty() ? null : head.getFirst();
             request = Request.parse(head);
             // The body gets a fresh deadline of the same length as the head's.
             input.expireIn(settings.headerTimeout());
-            RequestBody.discard(RequestBody.framing(request), in, settings.maxRequestBytes());
+            RequestBody.discard(RequestBody.framing(request), in, settings.maxBodyBytes(), settings.maxRequestBytes());
         } catch (HttpError e) {
             // RFC 9112 §9.6 and §6.3: after a malformed message the server cannot tell where the next request would
             // start, so it answers and closes.
@@ -142,7 +147,7 @@ final class Connection {
     private void open() throws IOException {
         input = new DeadlineInput(socket);
         in = new BufferedInputStream(input);
-        out = new BufferedOutputStream(socket.getOutputStream());
+        out = new BufferedOutputStream(sendTimeout.guard(socket.getOutputStream(), channel));
     }
 
     /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */

@@ -16,13 +16,18 @@ final class HeadReader {
     private final InputStream in;
     /** Every byte of the head counts: the lines, their line endings and the empty line that ends the head. */
     private final int maxBytes;
+    /** RFC 6585 §5: a limit on the number of field lines too, since each costs a parsed object, however short. */
+    private final int maxFields;
     private int bytesRead;
     /** Which limit a byte too many breaks: the request line's until it is complete, then the header fields'. */
     private Status tooLong = Status.URI_TOO_LONG;
+    /** Whether the line being read may be the request line, whose first byte must begin a method. */
+    private boolean startsRequestLine = true;
 
-    HeadReader(InputStream in, int maxBytes) {
+    HeadReader(InputStream in, int maxBytes, int maxFields) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.maxFields = maxFields;
     }
 
     /**
@@ -41,7 +46,13 @@ final class HeadReader {
         // RFC 9112 §3: a request line longer than the server will read gets 414 URI Too Long, since the target is
         // nearly always what makes it long; RFC 6585 §5: once it is complete, too many field bytes get 431.
         tooLong = Status.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        startsRequestLine = false;
         while (!line.isEmpty()) {
+            // The first line is the request line, so one more than maxFields lines holds all the fields allowed.
+            if (lines.size() > maxFields) {
+                throw new HttpError(Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "more than " + maxFields + " header field lines");
+            }
             lines.add(line);
             line = readLine();
         }
@@ -51,6 +62,12 @@ final class HeadReader {
     /**
      * Reads one line. Lines end with CRLF; a bare LF is accepted too (RFC 9112 §2.2 allows it), but a CR anywhere
      * else is refused, because different readers would disagree on where such a line ends.
+     *
+     * <p>A request line starts with its method, a token (RFC 9112 §3), so a first byte that cannot start a token is
+     * refused at once, without waiting for the line to end. That answers a client that does not speak HTTP at all: a
+     * TLS handshake sent to this plain port starts with the byte 0x16 and may never send an LF, and waiting for one
+     * would keep it hanging until the head time-out. Everything else about a line is for the parsers to judge, once
+     * the line is complete and can be shown in the access log.
      */
     private String readLine() throws IOException, HttpError {
         StringBuilder line = new StringBuilder();
@@ -64,6 +81,10 @@ final class HeadReader {
                     throw new HttpError(Status.BAD_REQUEST, "bare CR in the request head");
                 }
                 return line.toString();
+            }
+            if (startsRequestLine && line.isEmpty() && !RequestLine.isToken(String.valueOf((char) b))) {
+                throw new HttpError(Status.BAD_REQUEST,
+                        String.format("a request line starts with a method, not with the byte 0x%02X", b));
             }
             // Header bytes are ISO-8859-1 (RFC 9110 §5.5): one byte, one char, nothing is lost or guessed.
             line.append((char) b);

@@ -14,12 +14,20 @@ import java.util.Locale;
 final class HttpDate {
 
     private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /**
+     * RFC 9110 §5.6.7: the year has exactly four digits. A file's time can lie outside (a clock set wrong, a copied
+     * archive, a touch -d), and a date that is not IMF-fixdate is a malformed field, so such times are clamped.
+     */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     private HttpDate() {
     }
 
+    /** Any instant at all, clamped to the years 0000 to 9999 that the format can write. */
     static String format(Instant instant) {
-        return IMF_FIXDATE.format(instant);
+        Instant representable = instant.isBefore(FIRST) ? FIRST : instant.isAfter(LAST) ? LAST : instant;
+        return IMF_FIXDATE.format(representable);
     }
 }

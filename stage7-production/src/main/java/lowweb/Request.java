@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 public record Request(RequestLine line, HeaderFields fields) {
 
-    /** RFC 9110 §7.2: Host = uri-host [ ":" port ], uri-host being an IP literal, IPv4 address or reg-name. */
-    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9\\-._~!$&'()*+,;=%]*)(:[0-9]*)?");
+    /** RFC 3986 §3.2.2: uri-host, an IP literal in brackets, an IPv4 address or a reg-name (which may be empty). */
+    static final String URI_HOST = "(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9\\-._~!$&'()*+,;=%]*)";
+    /** RFC 9110 §7.2: Host = uri-host [ ":" port ]. */
+    private static final Pattern HOST = Pattern.compile(URI_HOST + "(:[0-9]*)?");
 
     /**
      * Parses a request head, read by {@link HeadReader}.
@@ -28,7 +30,12 @@ public record Request(RequestLine line, HeaderFields fields) {
         RequestLine line = RequestLine.parse(lines.getFirst());
         HeaderFields fields = HeaderFields.parse(lines.subList(1, lines.size()));
         requireOneHost(line, fields);
-        return new Request(line, fields);
+        return new Request(TargetForm.originForm(line), fields);
+    }
+
+    /** Whether the text is host[:port], as in a Host field or the authority of an http URI. */
+    static boolean isHost(String text) {
+        return HOST.matcher(text).matches();
     }
 
     /** A HEAD request gets the head of the response only (RFC 9110 §9.3.2). */
@@ -70,7 +77,7 @@ public record Request(RequestLine line, HeaderFields fields) {
         if (hosts == 0 && !line.version().equals("HTTP/1.0")) {
             throw new HttpError(Status.BAD_REQUEST, "HTTP/1.1 request without a Host header field");
         }
-        if (hosts == 1 && !HOST.matcher(values.getFirst()).matches()) {
+        if (hosts == 1 && !isHost(values.getFirst())) {
             throw new HttpError(Status.BAD_REQUEST, "Host is not host[:port]: " + values.getFirst());
         }
     }

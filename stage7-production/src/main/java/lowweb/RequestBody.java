@@ -94,20 +94,35 @@ final class RequestBody {
     }
 
     /**
-     * Reads the body and throws it away.
+     * Reads the body and throws it away. A body longer than {@code maxBodyBytes} gets 413 (RFC 9110 §15.5.14): reading
+     * it all only to discard it would let any client keep the server busy for as long as it likes. Content-Length
+     * tells before a single byte is read; a chunked body is refused as soon as its chunks add up to too much.
      *
+     * @param maxBodyBytes    the most bytes of body the server reads
      * @param maxTrailerBytes the most bytes of a trailer section, as for a request head
      */
-    static void discard(Framing framing, InputStream in, int maxTrailerBytes) throws IOException, HttpError {
+    static void discard(Framing framing, InputStream in, int maxBodyBytes, int maxTrailerBytes)
+            throws IOException, HttpError {
         switch (framing) {
             case None none -> {
             }
-            case Length(long bytes) -> in.skipNBytes(bytes);
-            case Chunked chunked -> discardChunks(in, maxTrailerBytes);
+            case Length(long bytes) -> {
+                requireAtMost(bytes, maxBodyBytes);
+                in.skipNBytes(bytes);
+            }
+            case Chunked chunked -> discardChunks(in, maxBodyBytes, maxTrailerBytes);
         }
     }
 
-    private static void discardChunks(InputStream in, int maxTrailerBytes) throws IOException, HttpError {
+    private static void requireAtMost(long bodyBytes, int maxBodyBytes) throws HttpError {
+        if (bodyBytes > maxBodyBytes) {
+            throw new HttpError(Status.CONTENT_TOO_LARGE, "request body longer than " + maxBodyBytes + " bytes");
+        }
+    }
+
+    private static void discardChunks(InputStream in, int maxBodyBytes, int maxTrailerBytes)
+            throws IOException, HttpError {
+        long bodyBytes = 0;
         long size;
         do {
             var line = CHUNK_SIZE.matcher(chunkLine(in));
@@ -116,6 +131,8 @@ final class RequestBody {
             }
             // Chunk extensions (";name=value") mean nothing to this server; RFC 9112 §7.1.1 says to ignore them.
             size = Long.parseLong(line.group(1), 16);
+            bodyBytes += size;
+            requireAtMost(bodyBytes, maxBodyBytes);
             in.skipNBytes(size);
             if (size > 0 && !chunkLine(in).isEmpty()) {
                 throw new HttpError(Status.BAD_REQUEST, "chunk data longer than its chunk-size");

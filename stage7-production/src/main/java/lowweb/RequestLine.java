@@ -13,10 +13,17 @@ public record RequestLine(String method, String target, String version) {
 
     /** RFC 9110 §5.6.2: token = 1*tchar. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+    /** RFC 5234 §B.1: CTL = %x00-1F / %x7F. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F]");
     /** RFC 9112 §2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT. */
     private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
 
     static RequestLine parse(String line) throws HttpError {
+        if (CONTROL.matcher(line).find()) {
+            // RFC 9112 §3: a method, a target and a version, none of which holds a control character. The target's
+            // query is checked nowhere else, and a NUL in it would reach any code that reads it.
+            throw new HttpError(Status.BAD_REQUEST, "control character in the request line");
+        }
         // Exactly one space between the parts; no other white space is allowed (RFC 9112 §3).
         String[] parts = line.split(" ", -1);
         if (parts.length != 3) {

@@ -2,6 +2,7 @@ package lowweb;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         } else if (file != null) {
             // The head must be on its way before file bytes that bypass the stream's buffer.
             out.flush();
-            transferFile(socket);
+            transferFile(out, socket);
         } else {
             out.write(body);
             out.flush();
@@ -94,18 +95,36 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
      * to the socket ({@code sendfile} on Linux): no Java buffer, no copy through user space. If the file shrinks
      * while it is sent, the promised length can no longer be kept and the connection must end; if it grows, the
      * client still gets the length it was told.
+     *
+     * <p>On a virtual thread the socket is non-blocking underneath, so {@code transferTo} returns 0 when the client's
+     * side is full instead of waiting: looping on it would spin a processor for as long as the client does not read.
+     * Then one piece goes through {@code out}, whose write waits properly (and for no longer than the send time-out,
+     * see {@link SendTimeout}), and the kernel copies again once the client has made room.
+     *
+     * @param out the stream that waits for the client, for when the socket is full
      */
-    private void transferFile(WritableByteChannel socket) throws IOException {
+    private void transferFile(OutputStream out, WritableByteChannel socket) throws IOException {
         long length = contentLength();
         try (FileChannel channel = FileChannel.open(file)) {
             long sent = 0;
             while (sent < length) {
                 long now = channel.transferTo(sent, length - sent, socket);
-                if (now == 0 && sent >= channel.size()) {
-                    throw new IOException("file shrank while it was sent: " + file);
+                if (now == 0) {
+                    now = sendPiece(channel, sent, (int) Math.min(SendTimeout.SLICE, length - sent), out);
                 }
                 sent += now;
             }
         }
+    }
+
+    /** Sends up to {@code count} bytes of the file from {@code position} through the stream, waiting as it must. */
+    private long sendPiece(FileChannel channel, long position, int count, OutputStream out) throws IOException {
+        ByteBuffer piece = ByteBuffer.allocate(count);
+        if (channel.read(piece, position) <= 0) {
+            throw new IOException("file shrank while it was sent: " + file);
+        }
+        out.write(piece.array(), 0, piece.position());
+        out.flush();
+        return piece.position();
     }
 }

@@ -25,6 +25,8 @@ public final class Server {
     private static final int BACKLOG = 1024;
     /** How long a shutdown waits for the responses under way before it cuts them off. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    /** How long the accept loop waits after accept() failed, before it tries again. */
+    private static final Duration ACCEPT_PAUSE = Duration.ofMillis(100);
 
     private final ServerSocketChannel listener;
     private final Settings settings;
@@ -33,6 +35,7 @@ public final class Server {
     private final AccessLog log;
     private final Semaphore connections;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final SendTimeout sendTimeout;
 
     private Server(ServerSocketChannel listener, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
         this.listener = listener;
@@ -41,6 +44,7 @@ public final class Server {
         this.errorPages = errorPages;
         this.log = log;
         this.connections = new Semaphore(settings.maxConnections());
+        this.sendTimeout = new SendTimeout(settings.sendTimeout());
     }
 
     /** Opens the access log and the listening socket; the exception's message says which failed and why. */
@@ -80,13 +84,27 @@ public final class Server {
                 if (!listener.isOpen()) {
                     return;
                 }
-                throw e;
+                // Too many open files, or a connection reset before it was accepted: trouble that passes as
+                // connections close. Ending the loop would end the server for every client; a pause keeps the loop
+                // from filling the log while the trouble lasts.
+                System.err.println("accept: " + e.getMessage() + "; trying again in " + ACCEPT_PAUSE.toMillis()
+                        + " ms");
+                pause();
+                continue;
             }
             // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
             // up to 40 ms lost on every response of a persistent connection.
-            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
+            try {
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            } catch (IOException e) {
+                // The client reset the connection between accept() and now: nobody is left to serve, and an
+                // exception here must not end the loop either.
+                closeQuietly(client);
+                continue;
+            }
+            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown,
+                    sendTimeout);
             if (connections.tryAcquire()) {
                 threads.execute(() -> {
                     try {
@@ -100,6 +118,22 @@ public final class Server {
                 // thread would let one client that never reads stop the accept loop.
                 threads.execute(() -> connection.refuse(Status.SERVICE_UNAVAILABLE));
             }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Already broken; closing it was all that was left to do.
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -125,6 +159,7 @@ public final class Server {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            sendTimeout.close();
             log.close();
         }
     }

@@ -21,10 +21,14 @@ import java.util.Map;
  * @param accessLog       the file that gets one line per request
  * @param keepAliveTimeout how long a persistent connection may stay idle between requests before it is closed
  * @param maxRequestsPerConnection the most requests served on one connection; the last response closes it
+ * @param maxHeaderCount  the most header field lines in a request head; one more gets 431
+ * @param maxBodyBytes    the most bytes of a request body the server reads (and throws away); a longer body gets 413
+ * @param sendTimeout     how long one write may wait for a client that takes no bytes before the connection is closed
  */
 public record Settings(String host, int port, Path root, String indexFile, int maxRequestBytes,
                        Map<String, String> mimeTypes, int maxConnections, Duration headerTimeout, Path accessLog,
-                       Duration keepAliveTimeout, int maxRequestsPerConnection) {
+                       Duration keepAliveTimeout, int maxRequestsPerConnection, int maxHeaderCount,
+                       int maxBodyBytes, Duration sendTimeout) {
 
     /**
      * What a server without a settings file uses, and what a settings file gets for every key it leaves out. Only the
@@ -33,10 +37,13 @@ public record Settings(String host, int port, Path root, String indexFile, int m
      * below the usual limit of open files; ten seconds is generous for a head that a browser sends in one packet.
      * Five idle seconds keep a connection for the next click on a page's resources without holding sockets for
      * visitors who have left; a thousand requests per connection spread long benchmarks over fresh connections.
+     * Browsers send 10 to 20 header fields, so 100 leave room for any real client. A static site has no use for a
+     * request body: 1 MiB still lets a form post reach a 405 with its connection intact. Thirty seconds without a
+     * single byte taken is far beyond a slow mobile link, and short enough that stalled clients do not pile up.
      */
     static final Settings DEFAULTS = new Settings("127.0.0.1", 8080, Path.of("shared-site"), "index.html", 8192,
             MediaTypes.COMMON, 10_000, Duration.ofSeconds(10), Path.of("logs", "access.log"), Duration.ofSeconds(5),
-            1000);
+            1000, 100, 1 << 20, Duration.ofSeconds(30));
 
     public Settings {
         mimeTypes = Map.copyOf(mimeTypes);
@@ -45,6 +52,6 @@ public record Settings(String host, int port, Path root, String indexFile, int m
     /** The same settings with the values given on the command line; flags win over the settings file. */
     Settings with(String host, int port, Path root) {
         return new Settings(host, port, root, indexFile, maxRequestBytes, mimeTypes, maxConnections, headerTimeout,
-                accessLog, keepAliveTimeout, maxRequestsPerConnection);
+                accessLog, keepAliveTimeout, maxRequestsPerConnection, maxHeaderCount, maxBodyBytes, sendTimeout);
     }
 }

@@ -26,7 +26,8 @@ final class SettingsFile {
 
     private static final List<String> KEYS =
             List.of("host", "port", "root", "indexFile", "maxRequestBytes", "mimeTypes", "maxConnections",
-                    "headerTimeoutMs", "accessLog", "keepAliveTimeoutMs", "maxRequestsPerConnection");
+                    "headerTimeoutMs", "accessLog", "keepAliveTimeoutMs", "maxRequestsPerConnection",
+                    "maxHeaderCount", "maxBodyBytes", "sendTimeoutMs");
     /** An extension as it ends a file name, without the dot. */
     private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z_+-]+");
     /**
@@ -88,7 +89,10 @@ final class SettingsFile {
                 besideThisFile(text("accessLog", "the path of a file, such as \"logs/access.log\"",
                         path -> !path.isBlank(), defaults.accessLog().toString())),
                 milliseconds("keepAliveTimeoutMs", defaults.keepAliveTimeout()),
-                wholeNumber("maxRequestsPerConnection", 1, Integer.MAX_VALUE, defaults.maxRequestsPerConnection()));
+                wholeNumber("maxRequestsPerConnection", 1, Integer.MAX_VALUE, defaults.maxRequestsPerConnection()),
+                wholeNumber("maxHeaderCount", 1, Integer.MAX_VALUE, defaults.maxHeaderCount()),
+                wholeNumber("maxBodyBytes", 0, Integer.MAX_VALUE, defaults.maxBodyBytes()),
+                milliseconds("sendTimeoutMs", defaults.sendTimeout()));
     }
 
     private String text(String key, String expected, Predicate<String> valid, String fallback) throws SettingsError {

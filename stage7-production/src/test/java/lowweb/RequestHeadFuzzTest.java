@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Tag;
 @Tag("fuzz")
 class RequestHeadFuzzTest {
 
-    private static final int MAX_REQUEST_BYTES = Settings.DEFAULTS.maxRequestBytes();
+    private static final Settings LIMITS = Settings.DEFAULTS;
 
     @FuzzTest(maxDuration = "5m")
-    @DisplayName("Any bytes read as pipelined requests give requests, then an HttpError or the end of the input")
+    @DisplayName("Any bytes read as pipelined requests give requests free of NUL, CR and LF, then an HttpError or the end"
+            + " of the input (RFC 9112 §2.2, RFC 9110 §5.5)")
     void anyBytesGiveRequestsOrAnHttpError(byte[] bytes) {
         try {
             readEveryRequest(bytes);
@@ -46,11 +47,21 @@ class RequestHeadFuzzTest {
     private static void readEveryRequest(byte[] bytes) throws IOException, HttpError {
         InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes));
         while (true) {
-            Request request = Request.parse(new HeadReader(in, MAX_REQUEST_BYTES).readLines());
-            RequestBody.discard(RequestBody.framing(request), in, MAX_REQUEST_BYTES);
+            Request request = Request.parse(
+                    new HeadReader(in, LIMITS.maxRequestBytes(), LIMITS.maxHeaderCount()).readLines());
+            requireNoControlCharacters(request);
+            RequestBody.discard(RequestBody.framing(request), in, LIMITS.maxBodyBytes(), LIMITS.maxRequestBytes());
             // Connection asks these of every request it has read: they must not throw either.
             request.isHead();
             request.wantsPersistence();
+        }
+    }
+
+    /** RFC 9110 §5.5: a request that got through parsing carries no NUL, CR or LF in its target or field values. */
+    private static void requireNoControlCharacters(Request request) {
+        assertThat(request.line().target()).doesNotContain("\0", "\r", "\n");
+        for (HeaderFields.Field field : request.fields().fields()) {
+            assertThat(field.value()).as("value of %s", field.name()).doesNotContain("\0", "\r", "\n");
         }
     }
 }
