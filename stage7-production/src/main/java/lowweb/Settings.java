@@ -21,10 +21,14 @@ import java.util.Map;
  * @param accessLog       the file that gets one line per request
  * @param keepAliveTimeout how long a persistent connection may stay idle between requests before it is closed
  * @param maxRequestsPerConnection the most requests served on one connection; the last response closes it
+ * @param directoryListing whether a folder without an index file gets a list of its files instead of 404
+ * @param cacheControl    the Cache-Control value by lower-case file extension, {@code *} for every other one; empty
+ *                        for none at all
  */
 public record Settings(String host, int port, Path root, String indexFile, int maxRequestBytes,
                        Map<String, String> mimeTypes, int maxConnections, Duration headerTimeout, Path accessLog,
-                       Duration keepAliveTimeout, int maxRequestsPerConnection) {
+                       Duration keepAliveTimeout, int maxRequestsPerConnection, boolean directoryListing,
+                       Map<String, String> cacheControl) {
 
     /**
      * What a server without a settings file uses, and what a settings file gets for every key it leaves out. Only the
@@ -33,18 +37,21 @@ public record Settings(String host, int port, Path root, String indexFile, int m
      * below the usual limit of open files; ten seconds is generous for a head that a browser sends in one packet.
      * Five idle seconds keep a connection for the next click on a page's resources without holding sockets for
      * visitors who have left; a thousand requests per connection spread long benchmarks over fresh connections.
+     * No listings: a folder's files are shown only when the operator decides they may be. No Cache-Control: how long
+     * a copy stays fresh depends on how the site is deployed, which only the operator knows.
      */
     static final Settings DEFAULTS = new Settings("127.0.0.1", 8080, Path.of("shared-site"), "index.html", 8192,
             MediaTypes.COMMON, 10_000, Duration.ofSeconds(10), Path.of("logs", "access.log"), Duration.ofSeconds(5),
-            1000);
+            1000, false, Map.of());
 
     public Settings {
         mimeTypes = Map.copyOf(mimeTypes);
+        cacheControl = Map.copyOf(cacheControl);
     }
 
     /** The same settings with the values given on the command line; flags win over the settings file. */
     Settings with(String host, int port, Path root) {
         return new Settings(host, port, root, indexFile, maxRequestBytes, mimeTypes, maxConnections, headerTimeout,
-                accessLog, keepAliveTimeout, maxRequestsPerConnection);
+                accessLog, keepAliveTimeout, maxRequestsPerConnection, directoryListing, cacheControl);
     }
 }
