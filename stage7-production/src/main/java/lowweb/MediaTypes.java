@@ -39,9 +39,13 @@ final class MediaTypes {
      * of what may not: a file nobody thought of, such as a backup, a key or a database, stays private.
      */
     Optional<String> of(Path file) {
+        return Optional.ofNullable(byExtension.get(extension(file)));
+    }
+
+    /** The file name's extension in lower case, without the dot; empty for a name without one. */
+    static String extension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(byExtension.get(extension));
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

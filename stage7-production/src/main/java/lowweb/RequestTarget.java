@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,15 @@ import java.util.regex.Pattern;
  *
  * @param segments the decoded path segments, e.g. {@code ["docs", "index.html"]} for {@code /docs/index.html}
  * @param folder   whether the path ends with a slash, e.g. {@code /docs/}
+ * @param query    the query after "?" as it came, without the "?"; empty without one
  */
-public record RequestTarget(List<String> segments, boolean folder) {
+public record RequestTarget(List<String> segments, boolean folder, String query) {
 
     /** RFC 3986 §3.3: the characters a path may hold as they are, besides "%" escapes. */
     private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*");
+    /** RFC 3986 §3.4: the characters a query may hold as they are; others are escaped before it is sent back. */
+    private static final Pattern QUERY_CHAR = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%]");
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     public RequestTarget {
         segments = List.copyOf(segments);
@@ -32,7 +37,7 @@ public record RequestTarget(List<String> segments, boolean folder) {
         if (!target.startsWith("/")) {
             throw new HttpError(Status.BAD_REQUEST, "request-target must start with \"/\": " + target);
         }
-        // The query names no file; a static server has no use for it (RFC 3986 §3.4).
+        // The query names no file (RFC 3986 §3.4); it only goes back into a redirect's Location.
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
         if (!PATH_CHARS.matcher(path).matches()) {
@@ -43,7 +48,46 @@ public record RequestTarget(List<String> segments, boolean folder) {
             segments.add(decode(raw));
         }
         boolean folder = path.endsWith("/");
-        return new RequestTarget(segments, folder);
+        return new RequestTarget(segments, folder, query < 0 ? "" : target.substring(query + 1));
+    }
+
+    /**
+     * The absolute path of this folder with its final slash, and the query: where a folder named without the slash
+     * redirects to. Built from the segments again, not from the target's text: empty and "." segments are dropped, so
+     * {@code //evil.com} becomes {@code /evil.com/}. A Location starting with "//" would be a network-path reference
+     * (RFC 3986 §4.2) that sends the browser to another host.
+     */
+    String folderLocation() {
+        StringBuilder location = new StringBuilder("/");
+        for (String segment : segments) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                location.append(encode(segment)).append('/');
+            }
+        }
+        if (!query.isEmpty()) {
+            location.append('?');
+            for (char c : query.toCharArray()) {
+                // A head is read as ISO-8859-1 (RFC 9110 §5.5), so each character stands for one byte as it came.
+                location.append(QUERY_CHAR.matcher(String.valueOf(c)).matches() ? String.valueOf(c)
+                        : "%" + HEX.toHexDigits((byte) c));
+            }
+        }
+        return location.toString();
+    }
+
+    /**
+     * Percent-encodes a decoded segment as UTF-8, every byte but the unreserved characters of RFC 3986 §2.3. Stricter
+     * than a path needs: an escaped ":" keeps a name such as {@code javascript:x} from reading as a scheme when the
+     * segment stands alone as a relative reference (RFC 3986 §4.2).
+     */
+    static String encode(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean unreserved = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0);
+            out.append(unreserved ? String.valueOf(c) : "%" + HEX.toHexDigits(b));
+        }
+        return out.toString();
     }
 
     /** Percent-decodes one segment to bytes, then reads the bytes as strict UTF-8. */

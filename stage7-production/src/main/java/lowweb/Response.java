@@ -17,9 +17,10 @@ import java.util.List;
  * @param status the status
  * @param fields the header fields, in the order they are sent
  * @param file   the file whose bytes are the body, or null for a generated body
+ * @param offset where in the file the body starts: 0, except for a part of it (RFC 9110 §15.3.7)
  * @param body   the generated body when there is no file
  */
-public record Response(Status status, List<HeaderFields.Field> fields, Path file, byte[] body) {
+public record Response(Status status, List<HeaderFields.Field> fields, Path file, long offset, byte[] body) {
 
     /** The Content-Type of every error page, built-in or the site's own. */
     static final String HTML = "text/html; charset=utf-8";
@@ -30,27 +31,53 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
 
     /** A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. */
     static Response file(Status status, Path file, String contentType) throws IOException {
-        return new Response(status, List.of(), file, null)
+        return filePart(status, file, 0, Files.size(file), contentType);
+    }
+
+    /** {@code length} bytes of a file from {@code offset} on as the body: the whole file, or the part a range asks. */
+    static Response filePart(Status status, Path file, long offset, long length, String contentType) {
+        return new Response(status, List.of(), file, offset, null)
                 .with("Content-Type", contentType)
-                .with("Content-Length", Long.toString(Files.size(file)));
+                .with("Content-Length", Long.toString(length));
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
     static Response error(Status status) {
-        byte[] page = ("<!doctype html>\n<title>" + status + "</title>\n<h1>" + status + "</h1>\n")
-                .getBytes(StandardCharsets.UTF_8);
-        Response response = new Response(status, List.of(), null, page)
-                .with("Content-Type", HTML)
-                .with("Content-Length", Integer.toString(page.length));
+        Response response = page(status, status.toString(), "<h1>" + status + "</h1>\n");
         // RFC 9110 §15.5.6: a 405 response must list the methods the resource does support.
         return status == Status.METHOD_NOT_ALLOWED ? response.with("Allow", "GET, HEAD") : response;
+    }
+
+    /**
+     * RFC 9110 §15.4.2: the resource lives at {@code location} from now on. The body is a short note with a link, for
+     * the rare client that does not follow the Location field by itself.
+     */
+    static Response movedPermanently(String location) {
+        Status status = Status.MOVED_PERMANENTLY;
+        return page(status, status.toString(), "<h1>" + status + "</h1>\n<p><a href=\""
+                + Html.escape(location) + "\">" + Html.escape(location) + "</a>\n")
+                .with("Location", location);
+    }
+
+    /** A generated HTML page: {@code title} is text, {@code content} is HTML that follows it. */
+    static Response page(Status status, String title, String content) {
+        byte[] page = ("<!doctype html>\n<title>" + Html.escape(title) + "</title>\n" + content)
+                .getBytes(StandardCharsets.UTF_8);
+        return new Response(status, List.of(), null, 0, page)
+                .with("Content-Type", HTML)
+                .with("Content-Length", Integer.toString(page.length));
+    }
+
+    /** A response that has no content at all, not even an empty one: 304 (RFC 9110 §15.4.5). */
+    static Response withoutContent(Status status) {
+        return new Response(status, List.of(), null, 0, new byte[0]);
     }
 
     /** The same response with one more header field. */
     Response with(String name, String value) {
         List<HeaderFields.Field> more = new ArrayList<>(fields);
         more.add(new HeaderFields.Field(name, value));
-        return new Response(status, more, file, body);
+        return new Response(status, more, file, offset, body);
     }
 
     /** The length of the body, as the Content-Length field announces it; 0 without one. */
@@ -92,9 +119,9 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
 
     /**
      * Sends exactly the announced Content-Length. {@code FileChannel.transferTo} lets the kernel copy from the file
-     * to the socket ({@code sendfile} on Linux): no Java buffer, no copy through user space. If the file shrinks
-     * while it is sent, the promised length can no longer be kept and the connection must end; if it grows, the
-     * client still gets the length it was told.
+     * to the socket ({@code sendfile} on Linux): no Java buffer, no copy through user space, and a range starts at
+     * its offset without reading what comes before it. If the file shrinks while it is sent, the promised length can
+     * no longer be kept and the connection must end; if it grows, the client still gets the length it was told.
      *
      * <p>On a virtual thread the socket is non-blocking underneath, so {@code transferTo} returns 0 when the client's
      * side is full instead of waiting: looping on it would spin a processor for as long as the client does not read.
@@ -108,9 +135,9 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         try (FileChannel channel = FileChannel.open(file)) {
             long sent = 0;
             while (sent < length) {
-                long now = channel.transferTo(sent, length - sent, socket);
+                long now = channel.transferTo(offset + sent, length - sent, socket);
                 if (now == 0) {
-                    now = sendPiece(channel, sent, (int) Math.min(SendTimeout.SLICE, length - sent), out);
+                    now = sendPiece(channel, offset + sent, (int) Math.min(SendTimeout.SLICE, length - sent), out);
                 }
                 sent += now;
             }

@@ -52,7 +52,8 @@ public final class Server {
         InetAddress host = InetAddress.getByName(settings.host());
         // The real path: symbolic links in the root's own path are resolved once, so later checks compare like with like.
         Path root = settings.root().toRealPath();
-        StaticFiles files = new StaticFiles(root, settings.indexFile(), new MediaTypes(settings.mimeTypes()));
+        StaticFiles files = new StaticFiles(root, settings.indexFile(), new MediaTypes(settings.mimeTypes()),
+                new CacheControl(settings.cacheControl()), settings.directoryListing());
         AccessLog log = AccessLog.open(settings.accessLog());
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {

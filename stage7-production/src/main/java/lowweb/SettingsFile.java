@@ -27,7 +27,7 @@ final class SettingsFile {
     private static final List<String> KEYS =
             List.of("host", "port", "root", "indexFile", "maxRequestBytes", "mimeTypes", "maxConnections",
                     "headerTimeoutMs", "accessLog", "keepAliveTimeoutMs", "maxRequestsPerConnection",
-                    "maxHeaderCount", "maxBodyBytes", "sendTimeoutMs");
+                    "maxHeaderCount", "maxBodyBytes", "sendTimeoutMs", "directoryListing", "cacheControl");
     /** An extension as it ends a file name, without the dot. */
     private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z_+-]+");
     /**
@@ -36,6 +36,13 @@ final class SettingsFile {
      */
     private static final Pattern MEDIA_TYPE =
             Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?");
+    /**
+     * RFC 9111 §5.2: Cache-Control = #( token [ "=" ( token / quoted-string ) ] ), such as {@code max-age=3600} or
+     * {@code public, max-age=60}. Like a media type, it goes into a header field as it is written here.
+     */
+    private static final String DIRECTIVE =
+            "[!#$%&'*+.^_`|~0-9A-Za-z-]+(=([!#$%&'*+.^_`|~0-9A-Za-z-]+|\"[ !#-\\[\\]-~]*\"))?";
+    private static final Pattern CACHE_CONTROL = Pattern.compile(DIRECTIVE + "( *, *" + DIRECTIVE + ")*");
 
     /** Far more than one process can keep open; the limit only catches a typo such as an extra zero or two. */
     private static final int MAX_CONNECTIONS = 1_000_000;
@@ -92,7 +99,20 @@ final class SettingsFile {
                 wholeNumber("maxRequestsPerConnection", 1, Integer.MAX_VALUE, defaults.maxRequestsPerConnection()),
                 wholeNumber("maxHeaderCount", 1, Integer.MAX_VALUE, defaults.maxHeaderCount()),
                 wholeNumber("maxBodyBytes", 0, Integer.MAX_VALUE, defaults.maxBodyBytes()),
-                milliseconds("sendTimeoutMs", defaults.sendTimeout()));
+                milliseconds("sendTimeoutMs", defaults.sendTimeout()),
+                bool("directoryListing", defaults.directoryListing()),
+                cacheControl(defaults.cacheControl()));
+    }
+
+    private boolean bool(String key, boolean fallback) throws SettingsError {
+        JsonElement value = json.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
+            return value.getAsBoolean();
+        }
+        throw mustBe(key, "true or false, without quotes", value);
     }
 
     private String text(String key, String expected, Predicate<String> valid, String fallback) throws SettingsError {
@@ -167,6 +187,34 @@ final class SettingsFile {
             }
         }
         return types;
+    }
+
+    private Map<String, String> cacheControl(Map<String, String> fallback) throws SettingsError {
+        JsonElement value = json.get("cacheControl");
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isJsonObject()) {
+            throw mustBe("cacheControl", "an object with extensions, or \"*\" for all others, and their Cache-Control,"
+                    + " such as {\"html\": \"no-cache\", \"*\": \"max-age=3600\"}", value);
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, JsonElement> entry : value.getAsJsonObject().entrySet()) {
+            String extension = entry.getKey();
+            if (!extension.equals(CacheControl.ANY_EXTENSION) && !EXTENSION.matcher(extension).matches()) {
+                throw error("\"cacheControl\" keys must be extensions without the dot, such as \"html\", or \"*\", got"
+                        + " \"" + extension + "\"");
+            }
+            JsonElement directives = entry.getValue();
+            if (!StrictJson.isString(directives) || !CACHE_CONTROL.matcher(directives.getAsString()).matches()) {
+                throw mustBe("cacheControl\": \"" + extension,
+                        "cache directives such as \"no-cache\" or \"public, max-age=3600\" (RFC 9111 §5.2)", directives);
+            }
+            if (values.put(extension.toLowerCase(Locale.ROOT), directives.getAsString()) != null) {
+                throw error("\"cacheControl\" lists \"" + extension + "\" twice; extensions ignore case");
+            }
+        }
+        return values;
     }
 
     private SettingsError mustBe(String key, String expected, JsonElement found) {

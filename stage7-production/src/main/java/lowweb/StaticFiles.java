@@ -3,26 +3,36 @@ package lowweb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps a request-target to a file under the root folder, and refuses everything that would leave it, everything
- * hidden and every file of a type that is not on the list.
+ * hidden and every file of a type that is not on the list. Then answers with what the request's header fields ask
+ * of the file: all of it, a part of it, a compressed copy of it, or only word that the client's copy is current.
  */
 final class StaticFiles {
 
     private final Path root;
     private final String indexFile;
     private final MediaTypes mediaTypes;
+    private final CacheControl cacheControl;
+    private final boolean directoryListing;
 
     /**
-     * @param root       an absolute folder, its real path
-     * @param indexFile  the file served for a request that names a folder
-     * @param mediaTypes the file types served, with their Content-Type
+     * @param root             an absolute folder, its real path
+     * @param indexFile        the file served for a request that names a folder
+     * @param mediaTypes       the file types served, with their Content-Type
+     * @param cacheControl     the Cache-Control value of each file type
+     * @param directoryListing whether a folder without an index file gets a list of its files instead of 404
      */
-    StaticFiles(Path root, String indexFile, MediaTypes mediaTypes) {
+    StaticFiles(Path root, String indexFile, MediaTypes mediaTypes, CacheControl cacheControl,
+                boolean directoryListing) {
         this.root = root;
         this.indexFile = indexFile;
         this.mediaTypes = mediaTypes;
+        this.cacheControl = cacheControl;
+        this.directoryListing = directoryListing;
     }
 
     Response serve(Request request) throws HttpError, IOException {
@@ -34,7 +44,16 @@ final class StaticFiles {
             throw new HttpError(Status.NOT_FOUND, "not a folder: " + request.line().target());
         }
         if (Files.isDirectory(file)) {
-            file = file.resolve(indexFile);
+            Path folder = realPathInsideRoot(file);
+            if (!target.folder()) {
+                // Relative links in the folder's page resolve against the path up to its last slash (RFC 3986
+                // §5.2.3): served at /docs, a page's "style.css" would be fetched as /style.css.
+                return Response.movedPermanently(target.folderLocation());
+            }
+            file = folder.resolve(indexFile);
+            if (directoryListing && !Files.exists(file)) {
+                return DirectoryListing.of(folder, target, this::isServable);
+            }
         }
         if (!Files.isRegularFile(file)) {
             throw new HttpError(Status.NOT_FOUND, "no such file: " + request.line().target());
@@ -43,7 +62,29 @@ final class StaticFiles {
         // RFC 9110 §15.5.4: the file exists, but the server refuses to send it.
         String type = mediaTypes.of(real).orElseThrow(
                 () -> new HttpError(Status.FORBIDDEN, "file type not served: " + request.line().target()));
-        return Response.file(Status.OK, real, type);
+        return answer(request, PrecompressedFiles.choose(real, type, cacheControl.of(real), request.fields()));
+    }
+
+    /**
+     * RFC 9110 §13.2.2: a current copy gets 304; then a Range gets its part of the file, but only with GET (RFC 9110
+     * §14.2) and only if If-Range still names this version of the file; everything else gets the whole file.
+     */
+    private static Response answer(Request request, Representation representation) {
+        if (Preconditions.notModified(request, representation)) {
+            return representation.notModified();
+        }
+        List<String> range = request.fields().values("Range");
+        if (!request.line().method().equals("GET") || range.size() != 1
+                || !Preconditions.rangeStillApplies(request, representation)) {
+            return representation.whole();
+        }
+        try {
+            Optional<ByteRange> part = ByteRange.parse(range.getFirst(), representation.length());
+            return part.map(representation::part).orElseGet(representation::whole);
+        } catch (HttpError e) {
+            // Not an error page alone: RFC 9110 §15.5.17 asks for the length the range missed.
+            return representation.rangeNotSatisfiable();
+        }
     }
 
     /**
@@ -100,6 +141,19 @@ final class StaticFiles {
             }
         }
         return real;
+    }
+
+    /** What a listing may show: what a request for it would get, a folder or a file of a type served. */
+    private boolean isServable(Path entry) {
+        try {
+            if (isHidden(entry.getFileName().toString())) {
+                return false;
+            }
+            Path real = realPathInsideRoot(entry);
+            return Files.isDirectory(real) || Files.isRegularFile(real) && mediaTypes.of(real).isPresent();
+        } catch (HttpError | IOException e) {
+            return false;
+        }
     }
 
     /**

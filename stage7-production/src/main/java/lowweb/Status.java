@@ -3,6 +3,9 @@ package lowweb;
 /** The response status codes this server sends, with the reason phrases of RFC 9110 §15. */
 public enum Status {
     OK(200, "OK"),
+    PARTIAL_CONTENT(206, "Partial Content"),
+    MOVED_PERMANENTLY(301, "Moved Permanently"),
+    NOT_MODIFIED(304, "Not Modified"),
     BAD_REQUEST(400, "Bad Request"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not Found"),
@@ -10,6 +13,7 @@ public enum Status {
     REQUEST_TIMEOUT(408, "Request Timeout"),
     CONTENT_TOO_LARGE(413, "Content Too Large"),
     URI_TOO_LONG(414, "URI Too Long"),
+    RANGE_NOT_SATISFIABLE(416, "Range Not Satisfiable"),
     /** Defined by RFC 6585 §5, not RFC 9110. */
     REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
     NOT_IMPLEMENTED(501, "Not Implemented"),

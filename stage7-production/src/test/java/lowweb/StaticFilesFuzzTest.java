@@ -39,6 +39,8 @@ class StaticFilesFuzzTest {
      *   up -> ..                     a folder link out of the root
      *   public.txt -> .env.txt       a link to a hidden file
      *   alias.txt -> hello.txt       a link that stays inside: served
+     *   files/                       a folder without an index file: listed
+     *     list.txt, .env.txt, escape.txt -> ../../secret.txt
      * </pre>
      */
     @BeforeAll
@@ -54,12 +56,19 @@ class StaticFilesFuzzTest {
         Files.createSymbolicLink(site.resolve("up"), Path.of(".."));
         Files.createSymbolicLink(site.resolve("public.txt"), Path.of(".env.txt"));
         Files.createSymbolicLink(site.resolve("alias.txt"), Path.of("hello.txt"));
+        Path unindexed = Files.createDirectory(site.resolve("files"));
+        Files.writeString(unindexed.resolve("list.txt"), "listed");
+        Files.writeString(unindexed.resolve(".env.txt"), "password");
+        Files.createSymbolicLink(unindexed.resolve("escape.txt"), Path.of("..", "..", "secret.txt"));
         root = site.toRealPath();
-        files = new StaticFiles(root, Settings.DEFAULTS.indexFile(), new MediaTypes(Settings.DEFAULTS.mimeTypes()));
+        // Listings on: a folder's list of names must not reveal what a file request may not reach either.
+        files = new StaticFiles(root, Settings.DEFAULTS.indexFile(), new MediaTypes(Settings.DEFAULTS.mimeTypes()),
+                new CacheControl(Settings.DEFAULTS.cacheControl()), true);
     }
 
     @FuzzTest(maxDuration = "5m")
-    @DisplayName("Any request-target is answered with a file inside the root that is not hidden, or an HttpError")
+    @DisplayName("Any request-target is answered with a file inside the root that is not hidden, a redirect to a path of"
+            + " this site, a listing without hidden or outside names, or an HttpError")
     void anyTargetStaysInsideTheRoot(byte[] bytes) throws IOException {
         // The request line is ISO-8859-1, as HeadReader reads it: one byte, one char.
         String target = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -73,9 +82,22 @@ class StaticFilesFuzzTest {
         } catch (IOException | RuntimeException e) {
             throw new AssertionError("serving the target " + Printable.bytes(bytes) + " threw " + e, e);
         }
-        Path served = response.file().toRealPath();
-        assertThat(served).as("file served for %s", Printable.bytes(bytes)).startsWith(root);
-        assertThat("/" + root.relativize(served)).as("file served for %s", Printable.bytes(bytes))
-                .doesNotContain("/.");
+        String input = Printable.bytes(bytes);
+        if (response.file() != null) {
+            Path served = response.file().toRealPath();
+            assertThat(served).as("file served for %s", input).startsWith(root);
+            assertThat("/" + root.relativize(served)).as("file served for %s", input).doesNotContain("/.");
+        }
+        for (HeaderFields.Field field : response.fields()) {
+            if (field.name().equalsIgnoreCase("Location")) {
+                // RFC 3986 §4.2: "//host" is a network-path reference, a redirect to another site.
+                assertThat(field.value()).as("Location for %s", input).startsWith("/").doesNotStartWith("//")
+                        .doesNotStartWith("/\\");
+            }
+        }
+        if (response.body() != null) {
+            String page = new String(response.body(), StandardCharsets.UTF_8);
+            assertThat(page).as("page for %s", input).doesNotContain("secret", ".env", ".git", "escape.txt");
+        }
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
 @DisplayName("Stage 7: a wrong maxHeaderCount, maxBodyBytes or sendTimeoutMs stops the server with one line, status 2")
-class Stage7SettingsErrorTest {
+class LimitSettingsErrorTest {
 
     /** A valid value of every new key: the others are written with these, before the wrong one. */
     private static final Map<String, String> VALID = Map.of(

@@ -1,0 +1,162 @@
+package lowweb.conformance;
+
+import static lowweb.conformance.Requests.persistentHead;
+import static lowweb.conformance.Stage6Fixtures.assertServes;
+import static lowweb.conformance.Stage7Fixtures.assertNotModified;
+import static lowweb.conformance.Stage7Fixtures.etag;
+import static lowweb.conformance.Stage7Fixtures.get;
+import static lowweb.conformance.Stage7Fixtures.head;
+import static lowweb.conformance.Stage7Fixtures.httpDate;
+import static lowweb.conformance.Stage7Fixtures.lastModified;
+import static lowweb.conformance.Stage7Fixtures.modified;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A client that has a copy of a file asks whether it changed, and gets 304 with no content when it did not. The
+ * server serves {@code shared-site}, except where a test changes a file of its own.
+ */
+@Tag("stage7")
+@Timeout(20)
+@ExtendWith(ServerExtension.class)
+@DisplayName("Stage 7: validators and conditional GET (RFC 9110 §8.8, §13)")
+class ConditionalRequestTest {
+
+    @Test
+    @DisplayName("A file is sent with a strong ETag and its modification time as Last-Modified, an IMF-fixdate"
+            + " (RFC 9110 §8.8.2, §8.8.3)")
+    void validators(TestServer server) {
+        WireResponse response = get(server, "/hello.txt");
+
+        assertServes(response, "/hello.txt");
+        assertThat(etag(response)).as("a strong entity-tag: no W/, in double quotes").matches("\"[\\x21\\x23-\\x7e]+\"");
+        assertThat(lastModified(response)).isEqualTo(httpDate(modified(server.root().resolve("hello.txt"))));
+    }
+
+    @Test
+    @DisplayName("If-None-Match with the file's ETag gets 304 Not Modified: Date and ETag, no content, no"
+            + " Content-Length (RFC 9110 §13.1.2, §15.4.5)")
+    void ifNoneMatch(TestServer server) {
+        String etag = etag(get(server, "/hello.txt"));
+
+        assertNotModified(get(server, "/hello.txt", "If-None-Match: " + etag), etag);
+        assertNotModified(head(server, "/hello.txt", "If-None-Match: " + etag), etag);
+    }
+
+    @ParameterizedTest(name = "[{index}] If-None-Match: {0}")
+    @ValueSource(strings = {"*", "\"other\", ETAG", "W/ETAG", "\"a\",ETAG ,\"b\""})
+    @DisplayName("If-None-Match matches \"*\", and any tag of a list compared weakly, W/ or not (RFC 9110 §8.8.3.2,"
+            + " §13.1.2)")
+    void ifNoneMatchForms(String field, TestServer server) {
+        String etag = etag(get(server, "/hello.txt"));
+
+        assertNotModified(get(server, "/hello.txt", "If-None-Match: " + field.replace("ETAG", etag)), etag);
+    }
+
+    @Test
+    @DisplayName("If-None-Match with other tags gets the whole file with 200 (RFC 9110 §13.1.2)")
+    void ifNoneMatchOtherTag(TestServer server) {
+        String etag = etag(get(server, "/hello.txt"));
+
+        WireResponse response = get(server, "/hello.txt", "If-None-Match: \"not-" + etag.replace("\"", "") + "\"");
+
+        assertServes(response, "/hello.txt");
+        assertThat(response.field("ETag")).contains(etag);
+    }
+
+    @Test
+    @DisplayName("If-Modified-Since at or after Last-Modified gets 304, before it gets 200 (RFC 9110 §13.1.3)")
+    void ifModifiedSince(TestServer server) {
+        WireResponse first = get(server, "/hello.txt");
+        Instant modified = modified(server.root().resolve("hello.txt"));
+
+        assertNotModified(get(server, "/hello.txt", "If-Modified-Since: " + lastModified(first)), etag(first));
+        assertNotModified(get(server, "/hello.txt", "If-Modified-Since: " + httpDate(modified.plusSeconds(60))),
+                etag(first));
+        assertServes(get(server, "/hello.txt", "If-Modified-Since: " + httpDate(modified.minusSeconds(1))),
+                "/hello.txt");
+    }
+
+    @ParameterizedTest(name = "[{index}] If-Modified-Since: {0}")
+    @ValueSource(strings = {"yesterday", "2026-01-01T00:00:00Z", "Sun, 06 Nov 1994 08:49:37", "0"})
+    @DisplayName("If-Modified-Since that is not a valid HTTP-date is ignored: 200, where a valid date gets 304"
+            + " (RFC 9110 §13.1.3)")
+    void invalidDate(String date, TestServer server) {
+        WireResponse first = get(server, "/hello.txt");
+        assertNotModified(get(server, "/hello.txt", "If-Modified-Since: " + lastModified(first)), etag(first));
+
+        assertServes(get(server, "/hello.txt", "If-Modified-Since: " + date), "/hello.txt");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"EEEE, dd-MMM-yy HH:mm:ss 'GMT'", "EEE MMM ppd HH:mm:ss yyyy"})
+    @DisplayName("If-Modified-Since in the obsolete RFC 850 and asctime formats is read too (RFC 9110 §5.6.7)")
+    void obsoleteDateFormats(String pattern, TestServer server) {
+        WireResponse first = get(server, "/hello.txt");
+        Instant later = modified(server.root().resolve("hello.txt")).plusSeconds(3600);
+        String date = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).withZone(ZoneOffset.UTC).format(later);
+
+        assertNotModified(get(server, "/hello.txt", "If-Modified-Since: " + date), etag(first));
+    }
+
+    @Test
+    @DisplayName("If-Modified-Since is ignored when If-None-Match is present: a tag that does not match gets 200"
+            + " even with a date that alone gets 304 (RFC 9110 §13.1.3, §13.2.2)")
+    void ifNoneMatchWins(TestServer server) {
+        WireResponse first = get(server, "/hello.txt");
+        String since = "If-Modified-Since: " + lastModified(first);
+        assertNotModified(get(server, "/hello.txt", since), etag(first));
+
+        assertServes(get(server, "/hello.txt", "If-None-Match: \"some-other-version\"", since), "/hello.txt");
+    }
+
+    @Test
+    @DisplayName("When the file changes, so do its ETag and Last-Modified, and the old ETag gets the new file"
+            + " (RFC 9110 §8.8.3)")
+    void changedFile(Servers servers, @TempDir Path root) throws IOException {
+        Path file = Files.writeString(root.resolve("news.txt"), "old news\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        TestServer server = servers.serving(root);
+        WireResponse before = get(server, "/news.txt");
+
+        Files.writeString(file, "fresh news, longer\n");
+        WireResponse after = get(server, "/news.txt", "If-None-Match: " + etag(before));
+
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.bodyText()).isEqualTo("fresh news, longer\n");
+        assertThat(etag(after)).isNotEqualTo(etag(before));
+        assertThat(lastModified(after)).isNotEqualTo(lastModified(before));
+    }
+
+    @Test
+    @DisplayName("A 304 on a persistent connection ends with its head: the next response follows at once"
+            + " (RFC 9112 §6.3)")
+    void notModifiedOnPersistentConnection(TestServer server) {
+        String etag = etag(get(server, "/hello.txt"));
+
+        try (RawConnection connection = server.raw().open()) {
+            connection.write(persistentHead(server, "GET /hello.txt HTTP/1.1", "If-None-Match: " + etag)
+                    + persistentHead(server, "GET /robots.txt HTTP/1.1", "Connection: close"));
+
+            assertNotModified(connection.readNextResponse(), etag);
+            assertServes(connection.readNextResponse(), "/robots.txt");
+        }
+    }
+}

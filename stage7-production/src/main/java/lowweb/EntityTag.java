@@ -1,0 +1,65 @@
+package lowweb;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An entity tag (RFC 9110 §8.8.3): an opaque string that changes whenever the representation does, so a client can
+ * ask "has it changed since the copy I have?" in one string comparison.
+ *
+ * @param opaque the text between the double quotes
+ * @param weak   whether the tag was written with {@code W/}: "the same meaning", not "the same bytes"
+ */
+record EntityTag(String opaque, boolean weak) {
+
+    /** RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, one member of a comma-separated list. */
+    private static final Pattern MEMBER = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7e\\x80-\\xff]*)\"\\s*(,|$)");
+
+    /**
+     * A strong tag for a file's bytes, from its size and modification time, as nginx and Apache make theirs: no need to
+     * read the file, and any change through the file system changes one of the two. A content coding gets a tag of its
+     * own, since its bytes differ from the plain file's (RFC 9110 §8.8.3.3).
+     */
+    static EntityTag of(long size, Instant modified, Optional<String> coding) {
+        String opaque = Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli())
+                + coding.map(name -> "-" + name).orElse("");
+        return new EntityTag(opaque, false);
+    }
+
+    /**
+     * The tags of an If-None-Match or If-Range field; nothing when the field is not a list of entity tags, which then
+     * matches no tag at all.
+     */
+    static Optional<List<EntityTag>> parseList(String field) {
+        List<EntityTag> tags = new ArrayList<>();
+        Matcher member = MEMBER.matcher(field);
+        int at = 0;
+        while (at < field.length()) {
+            if (!member.find(at) || member.start() != at) {
+                return Optional.empty();
+            }
+            tags.add(new EntityTag(member.group(2), member.group(1) != null));
+            at = member.end();
+        }
+        return tags.isEmpty() ? Optional.empty() : Optional.of(tags);
+    }
+
+    /** RFC 9110 §8.8.3.2: strong comparison, for If-Range: both tags strong and the same string. */
+    boolean strongMatch(EntityTag other) {
+        return !weak && !other.weak && opaque.equals(other.opaque);
+    }
+
+    /** RFC 9110 §8.8.3.2: weak comparison, for If-None-Match: the same string, whether or not W/ was written. */
+    boolean weakMatch(EntityTag other) {
+        return opaque.equals(other.opaque);
+    }
+
+    @Override
+    public String toString() {
+        return (weak ? "W/" : "") + "\"" + opaque + "\"";
+    }
+}

@@ -1,0 +1,76 @@
+package lowweb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The file chosen to answer a request, with what describes it (RFC 9110 §3.2, §8): the plain file or a copy of it
+ * compressed ahead of time, its type, its validators and how long caches may keep it.
+ *
+ * @param file          the file whose bytes are sent: {@code style.css} or {@code style.css.gz}
+ * @param contentType   the type of the original file, whatever the coding (RFC 9110 §8.3)
+ * @param contentCoding the coding of the bytes, such as {@code gzip}; nothing for the plain file
+ * @param length        the size of {@code file} in bytes
+ * @param lastModified  when the file last changed, to the second an HTTP-date can carry
+ * @param tag           the file's entity tag
+ * @param varies        whether a compressed copy exists, so the answer depends on Accept-Encoding
+ * @param cacheControl  the Cache-Control value for the original file's type, if the operator set one
+ */
+record Representation(Path file, String contentType, Optional<String> contentCoding, long length,
+                      Instant lastModified, EntityTag tag, boolean varies, Optional<String> cacheControl) {
+
+    /** Reads the size and modification time of {@code file} once, so every field describes the same moment. */
+    static Representation of(Path file, String contentType, Optional<String> contentCoding, boolean varies,
+                             Optional<String> cacheControl) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        return new Representation(file, contentType, contentCoding, attributes.size(), HttpDate.precision(modified),
+                EntityTag.of(attributes.size(), modified, contentCoding), varies, cacheControl);
+    }
+
+    /** 200 with all the bytes. */
+    Response whole() {
+        return describe(Response.filePart(Status.OK, file, 0, length, contentType));
+    }
+
+    /** RFC 9110 §15.3.7: 206 with the bytes of one range, and where they lie in the whole. */
+    Response part(ByteRange range) {
+        return describe(Response.filePart(Status.PARTIAL_CONTENT, file, range.first(), range.length(), contentType))
+                .with("Content-Range", range.contentRange(length));
+    }
+
+    /**
+     * RFC 9110 §15.4.5: 304 says "your copy is still good" and carries no content. It repeats the fields a 200 would
+     * have carried that caches update their stored copy with (ETag, Last-Modified, Cache-Control, Vary), and leaves
+     * out Content-Type and Content-Length, which would describe a body that is not there.
+     */
+    Response notModified() {
+        return validators(Response.withoutContent(Status.NOT_MODIFIED));
+    }
+
+    /** RFC 9110 §15.5.17: 416, with the length of the representation so the client can ask again within it. */
+    Response rangeNotSatisfiable() {
+        return Response.error(Status.RANGE_NOT_SATISFIABLE).with("Content-Range", ByteRange.unsatisfiedRange(length));
+    }
+
+    /** The fields of a response with content: validators and caching, the coding, and that ranges are welcome. */
+    private Response describe(Response response) {
+        Response described = validators(response).with("Accept-Ranges", "bytes");
+        return contentCoding.map(coding -> described.with("Content-Encoding", coding)).orElse(described);
+    }
+
+    private Response validators(Response response) {
+        Response described = response
+                .with("ETag", tag.toString())
+                .with("Last-Modified", HttpDate.format(lastModified));
+        if (cacheControl.isPresent()) {
+            described = described.with("Cache-Control", cacheControl.get());
+        }
+        // RFC 9110 §12.5.5: a cache must not hand the gzip copy to a client that asked without Accept-Encoding.
+        return varies ? described.with("Vary", "Accept-Encoding") : described;
+    }
+}
