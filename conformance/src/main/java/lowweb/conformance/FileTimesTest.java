@@ -35,8 +35,8 @@ class FileTimesTest {
     @ParameterizedTest(name = "[{index}] modified {0}")
     @ValueSource(strings = {"+10000-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
             "-0001-06-01T00:00:00Z"})
-    @DisplayName("A file modified at a time IMF-fixdate may not be able to write is served 200, and every date field"
-            + " of the response is an IMF-fixdate (RFC 9110 §5.6.7, §8.8.2)")
+    @DisplayName("A file modified at a time IMF-fixdate may not be able to write is served 200 with a Last-Modified, and"
+            + " every date field of the response is an IMF-fixdate (RFC 9110 §5.6.7, §8.8.2)")
     void servedWhateverItsTime(String modified, Servers servers, @TempDir Path dir) throws IOException {
         Path root = site(dir, "old.txt", "from another time\n");
         Files.setLastModifiedTime(root.resolve("old.txt"), FileTime.from(Instant.parse(modified)));
@@ -46,8 +46,9 @@ class FileTimesTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("from another time\n");
-        for (String field : new String[] {"Date", "Last-Modified"}) {
-            assertThat(response.fieldValues(field)).as(field).allMatch(value -> value.matches(IMF_FIXDATE));
-        }
+        assertThat(response.fieldValues("Date")).as("Date").singleElement().matches(d -> d.matches(IMF_FIXDATE));
+        // The validator is the point of this test: a server that sends no Last-Modified never has to write the date.
+        assertThat(response.fieldValues("Last-Modified")).as("Last-Modified").singleElement()
+                .matches(d -> d.matches(IMF_FIXDATE));
     }
 }
