@@ -1,11 +1,9 @@
 package lowweb;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
@@ -38,7 +36,6 @@ final class Connection {
     private Instant requestStarted = Instant.now();
     private DeadlineInput input;
     private InputStream in;
-    private OutputStream out;
 
     /** @param stopping whether the server is shutting down, so that no further request is waited for */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
@@ -142,14 +139,13 @@ final class Connection {
     private void open() throws IOException {
         input = new DeadlineInput(socket);
         in = new BufferedInputStream(input);
-        out = new BufferedOutputStream(socket.getOutputStream());
     }
 
     /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */
     private void send(Response response, boolean withBody, String requestLine, boolean persist) throws IOException {
         Response complete = withConnectionFields(response, persist);
         try {
-            complete.writeTo(out, channel, withBody);
+            complete.writeTo(channel, withBody);
         } finally {
             log.record(socket.getInetAddress(), requestStarted, requestLine, response.status(),
                     withBody ? complete.contentLength() : 0);

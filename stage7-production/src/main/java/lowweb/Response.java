@@ -1,8 +1,10 @@
 package lowweb;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,11 +29,31 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         fields = List.copyOf(fields);
     }
 
-    /** A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. */
+    /**
+     * A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. A small
+     * file is read into memory at once: then the head and the body leave in one write, and the response can be sent
+     * again and again without opening the file (see {@link ResponseCache}).
+     */
     static Response file(Status status, Path file, String contentType) throws IOException {
+        if (Files.size(file) <= ResponseCache.MAX_CONTENT_BYTES) {
+            byte[] content = readSmall(file);
+            if (content != null) {
+                return new Response(status, List.of(), null, content)
+                        .with("Content-Type", contentType)
+                        .with("Content-Length", Integer.toString(content.length));
+            }
+        }
         return new Response(status, List.of(), file, null)
                 .with("Content-Type", contentType)
                 .with("Content-Length", Long.toString(Files.size(file)));
+    }
+
+    /** The whole file, or null if it has grown too large for memory since its size was read. */
+    private static byte[] readSmall(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes(ResponseCache.MAX_CONTENT_BYTES + 1);
+            return content.length <= ResponseCache.MAX_CONTENT_BYTES ? content : null;
+        }
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
@@ -66,26 +88,32 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
      * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2). A file's bytes go from the file to the
      * socket without passing through the Java heap, so a large file costs no more memory than a small one.
      *
-     * @param out    the buffered stream for the head and generated bodies
-     * @param socket the same connection as a channel, for the file's bytes
+     * <p>A body in memory leaves with the head in one gathering write ({@code writev}): one system call, and
+     * usually one TCP segment, for a whole small response.
+     *
+     * @param socket the connection
      */
-    void writeTo(OutputStream out, WritableByteChannel socket, boolean withBody) throws IOException {
+    void writeTo(GatheringByteChannel socket, boolean withBody) throws IOException {
         // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ] CRLF
         StringBuilder head = new StringBuilder("HTTP/1.1 " + status.code() + " " + status.reason() + "\r\n");
         for (HeaderFields.Field field : fields) {
             head.append(field.name()).append(": ").append(field.value()).append("\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (!withBody) {
-            out.flush();
-        } else if (file != null) {
-            // The head must be on its way before file bytes that bypass the stream's buffer.
-            out.flush();
-            transferFile(socket);
+        ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (withBody && body != null) {
+            writeFully(socket, headBytes, ByteBuffer.wrap(body));
         } else {
-            out.write(body);
-            out.flush();
+            writeFully(socket, headBytes);
+            if (withBody && file != null) {
+                transferFile(socket);
+            }
+        }
+    }
+
+    private static void writeFully(GatheringByteChannel socket, ByteBuffer... buffers) throws IOException {
+        while (buffers[buffers.length - 1].hasRemaining()) {
+            socket.write(buffers);
         }
     }
 

@@ -13,6 +13,7 @@ final class StaticFiles {
     private final Path root;
     private final String indexFile;
     private final MediaTypes mediaTypes;
+    private final ResponseCache cache = new ResponseCache();
 
     /**
      * @param root       an absolute folder, its real path
@@ -27,6 +28,12 @@ final class StaticFiles {
 
     Response serve(Request request) throws HttpError, IOException {
         requireReadMethod(request.line().method());
+        Response recent = cache.get(request.line().target());
+        return recent != null ? recent : cache.put(request.line().target(), find(request));
+    }
+
+    /** Finds the file from scratch, with every check; {@link ResponseCache} says why not for every request. */
+    private Response find(Request request) throws HttpError, IOException {
         RequestTarget target = RequestTarget.parse(request.line().target());
         Path file = resolve(target);
         if (target.folder() && !Files.isDirectory(file)) {
