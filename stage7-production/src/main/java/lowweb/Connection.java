@@ -159,7 +159,7 @@ final class Connection {
      */
     private static Response withConnectionFields(Response response, boolean persist) {
         return response
-                .with("Date", HttpDate.format(Instant.now()))
+                .with("Date", CurrentDate.value())
                 .with("Server", SERVER_NAME)
                 .with("Connection", persist ? "keep-alive" : "close");
     }

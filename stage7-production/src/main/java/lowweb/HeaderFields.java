@@ -44,8 +44,21 @@ public record HeaderFields(List<Field> fields) {
             // RFC 9112 §5.1: no white space between name and colon, a classic request-smuggling trick.
             throw new HttpError(Status.BAD_REQUEST, "header field name is not a token: \"" + name + "\"");
         }
-        // RFC 9110 §5.6.3: optional white space (SP / HTAB) around the value is not part of it.
-        String value = line.substring(colon + 1).replaceAll("^[ \t]+|[ \t]+$", "");
-        return new Field(name, value);
+        return new Field(name, withoutOptionalWhiteSpace(line, colon + 1));
+    }
+
+    /**
+     * RFC 9110 §5.6.3: optional white space (SP / HTAB) around the value is not part of it. A loop rather than a
+     * regular expression, which would be compiled anew for every field of every request.
+     */
+    private static String withoutOptionalWhiteSpace(String line, int start) {
+        int end = line.length();
+        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(start, end);
     }
 }
