@@ -235,6 +235,9 @@ launch() {
 start_stage() {
     local stage=$1 rundir=$WORK/run/$1 src=$REPO_DIR/$1/src/main/java
     local args=(--port 0 --root "$SITE")
+    # A stage that chose its JVM options (heap, garbage collector) keeps them in jvm.options, a java argument file.
+    local java=("$JAVA")
+    [[ -f $REPO_DIR/$stage/jvm.options ]] && java+=("@$REPO_DIR/$stage/jvm.options")
     SERVER_KIND[$stage]=stage
     mkdir -p "$rundir"
     # Stage 4 and later read a settings file; stage 5 and later write an access log, which must land in the temp
@@ -244,7 +247,7 @@ start_stage() {
         grep -rqs '"accessLog"' "$src" && log_setting=", \"accessLog\": \"$rundir/access.log\""
         printf '{"host": "127.0.0.1", "port": 0, "root": "%s"%s}\n' "$SITE" "$log_setting" >"$rundir/settings.json"
         args=(--config "$rundir/settings.json" "${args[@]}")
-        if [[ -n $log_setting ]] && ! launch "$stage" "$JAVA" -jar "$(stage_jar "$stage")" "${args[@]}"; then
+        if [[ -n $log_setting ]] && ! launch "$stage" "${java[@]}" -jar "$(stage_jar "$stage")" "${args[@]}"; then
             # The accessLog setting may take another form than a file name; the working folder is temporary anyway.
             log "retrying $stage without the accessLog setting"
             unset "SERVER_PORT[$stage]"
@@ -254,7 +257,7 @@ start_stage() {
             [[ -n $log_setting ]] && return 0
         fi
     fi
-    launch "$stage" "$JAVA" -jar "$(stage_jar "$stage")" "${args[@]}"
+    launch "$stage" "${java[@]}" -jar "$(stage_jar "$stage")" "${args[@]}"
 }
 
 # nginx as close to the stages' job as it gets: one worker, one CPU, sendfile, keep-alive, an access log.

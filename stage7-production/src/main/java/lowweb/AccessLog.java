@@ -36,6 +36,11 @@ final class AccessLog implements Closeable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Writer out;
     private final Thread flusher;
+    /** The time of the latest line, formatted: many lines share a second, and formatting is slow. */
+    private volatile Stamp latest = new Stamp(Long.MIN_VALUE, "");
+
+    private record Stamp(long epochSecond, String text) {
+    }
 
     private AccessLog(Writer out) {
         this.out = out;
@@ -64,11 +69,20 @@ final class AccessLog implements Closeable {
      * @param bodyBytes   the bytes of the body sent; none is written as {@code -}
      */
     void record(InetAddress client, Instant received, String requestLine, Status status, long bodyBytes) {
-        String line = client.getHostAddress() + " - - [" + TIME.format(received) + "] \""
+        String line = client.getHostAddress() + " - - [" + format(received) + "] \""
                 + (requestLine == null ? "-" : escape(requestLine)) + "\" " + status.code() + " "
                 + (bodyBytes == 0 ? "-" : Long.toString(bodyBytes)) + "\n";
         // If the disk is full, the site must not go down with it: the response has been sent, only its line is lost.
         whileLocked(() -> out.write(line));
+    }
+
+    private String format(Instant time) {
+        Stamp stamp = latest;
+        if (stamp.epochSecond() != time.getEpochSecond()) {
+            stamp = new Stamp(time.getEpochSecond(), TIME.format(time));
+            latest = stamp;
+        }
+        return stamp.text();
     }
 
     /**
@@ -78,15 +92,22 @@ final class AccessLog implements Closeable {
      * written as {@code \xHH}, as nginx does.
      */
     static String escape(String requestLine) {
+        if (requestLine.chars().noneMatch(AccessLog::needsEscape)) {
+            return requestLine;
+        }
         StringBuilder escaped = new StringBuilder(requestLine.length());
         for (char c : requestLine.toCharArray()) {
-            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+            if (needsEscape(c)) {
                 escaped.append(String.format("\\x%02X", (int) c));
             } else {
                 escaped.append(c);
             }
         }
         return escaped.toString();
+    }
+
+    private static boolean needsEscape(int c) {
+        return c < 0x20 || c >= 0x7F || c == '"' || c == '\\';
     }
 
     private void flushEverySecond() {

@@ -1,11 +1,9 @@
 package lowweb;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
@@ -34,19 +32,15 @@ final class Connection {
     private final ErrorPages errorPages;
     private final AccessLog log;
     private final BooleanSupplier stopping;
-    private final SendTimeout sendTimeout;
     /** When the request being served began: the connection's start, then the first byte of each next request. */
     private Instant requestStarted = Instant.now();
     private DeadlineInput input;
     private InputStream in;
-    private OutputStream out;
+    private SendTimeout out;
 
-    /**
-     * @param stopping    whether the server is shutting down, so that no further request is waited for
-     * @param sendTimeout what ends the connection when the client stops taking bytes
-     */
+    /** @param stopping whether the server is shutting down, so that no further request is waited for */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
-               BooleanSupplier stopping, SendTimeout sendTimeout) {
+               BooleanSupplier stopping) {
         this.channel = channel;
         this.socket = channel.socket();
         this.settings = settings;
@@ -54,7 +48,6 @@ final class Connection {
         this.errorPages = errorPages;
         this.log = log;
         this.stopping = stopping;
-        this.sendTimeout = sendTimeout;
     }
 
     /** Serves requests until one side ends the connection, a limit is reached or the client goes quiet. */
@@ -147,7 +140,7 @@ final class Connection {
     private void open() throws IOException {
         input = new DeadlineInput(socket);
         in = new BufferedInputStream(input);
-        out = new BufferedOutputStream(sendTimeout.guard(socket.getOutputStream(), channel));
+        out = new SendTimeout(channel, settings.sendTimeout());
     }
 
     /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */
@@ -168,7 +161,7 @@ final class Connection {
      */
     private static Response withConnectionFields(Response response, boolean persist) {
         return response
-                .with("Date", HttpDate.format(Instant.now()))
+                .with("Date", CurrentDate.value())
                 .with("Server", SERVER_NAME)
                 .with("Connection", persist ? "keep-alive" : "close");
     }

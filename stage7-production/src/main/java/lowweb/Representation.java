@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -19,28 +20,44 @@ import java.util.Optional;
  * @param tag           the file's entity tag
  * @param varies        whether a compressed copy exists, so the answer depends on Accept-Encoding
  * @param cacheControl  the Cache-Control value for the original file's type, if the operator set one
+ * @param content       all the bytes of a small file, read once so that it can be sent many times without opening
+ *                      it; null for a file that is sent from the disk
  */
 record Representation(Path file, String contentType, Optional<String> contentCoding, long length,
-                      Instant lastModified, EntityTag tag, boolean varies, Optional<String> cacheControl) {
+                      Instant lastModified, EntityTag tag, boolean varies, Optional<String> cacheControl,
+                      byte[] content) {
 
-    /** Reads the size and modification time of {@code file} once, so every field describes the same moment. */
+    /**
+     * Reads the size and modification time of {@code file} once, so every field describes the same moment, and the
+     * bytes of a small file. If the file changed between the two reads, the bytes would not match the validators:
+     * then the file is sent from the disk, as a large one is.
+     */
     static Representation of(Path file, String contentType, Optional<String> contentCoding, boolean varies,
                              Optional<String> cacheControl) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Instant modified = attributes.lastModifiedTime().toInstant();
+        byte[] content = Response.readSmall(file);
+        if (content != null && content.length != attributes.size()) {
+            content = null;
+        }
         return new Representation(file, contentType, contentCoding, attributes.size(), HttpDate.precision(modified),
-                EntityTag.of(attributes.size(), modified, contentCoding), varies, cacheControl);
+                EntityTag.of(attributes.size(), modified, contentCoding), varies, cacheControl, content);
     }
 
     /** 200 with all the bytes. */
     Response whole() {
-        return describe(Response.filePart(Status.OK, file, 0, length, contentType));
+        return describe(content != null ? Response.bytes(Status.OK, content, contentType)
+                : Response.filePart(Status.OK, file, 0, length, contentType));
     }
 
     /** RFC 9110 §15.3.7: 206 with the bytes of one range, and where they lie in the whole. */
     Response part(ByteRange range) {
-        return describe(Response.filePart(Status.PARTIAL_CONTENT, file, range.first(), range.length(), contentType))
-                .with("Content-Range", range.contentRange(length));
+        Response part = content != null
+                ? Response.bytes(Status.PARTIAL_CONTENT,
+                        Arrays.copyOfRange(content, (int) range.first(), (int) (range.first() + range.length())),
+                        contentType)
+                : Response.filePart(Status.PARTIAL_CONTENT, file, range.first(), range.length(), contentType);
+        return describe(part).with("Content-Range", range.contentRange(length));
     }
 
     /**

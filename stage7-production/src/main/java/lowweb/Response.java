@@ -1,10 +1,10 @@
 package lowweb;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +24,26 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
 
     /** The Content-Type of every error page, built-in or the site's own. */
     static final String HTML = "text/html; charset=utf-8";
+    /**
+     * Files up to this size are held in memory and leave with their head in one write; larger ones go from the file
+     * to the socket with {@code sendfile}, which costs an open, a few system calls and a second segment.
+     */
+    static final int SMALL_FILE_BYTES = 64 * 1024;
+    /** What goes through the waiting write when {@code sendfile} finds the socket full: small, as no progress is. */
+    private static final int PIECE_BYTES = 8192;
 
     public Response {
         fields = List.copyOf(fields);
     }
 
-    /** A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. */
+    /**
+     * A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. A small
+     * file is read into memory at once, so that its head and body leave in one write.
+     */
     static Response file(Status status, Path file, String contentType) throws IOException {
-        return filePart(status, file, 0, Files.size(file), contentType);
+        byte[] content = readSmall(file);
+        return content != null ? bytes(status, content, contentType)
+                : filePart(status, file, 0, Files.size(file), contentType);
     }
 
     /** {@code length} bytes of a file from {@code offset} on as the body: the whole file, or the part a range asks. */
@@ -39,6 +51,27 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         return new Response(status, List.of(), file, offset, null)
                 .with("Content-Type", contentType)
                 .with("Content-Length", Long.toString(length));
+    }
+
+    /** Bytes already in memory as the body. */
+    static Response bytes(Status status, byte[] content, String contentType) {
+        return new Response(status, List.of(), null, 0, content)
+                .with("Content-Type", contentType)
+                .with("Content-Length", Integer.toString(content.length));
+    }
+
+    /**
+     * The whole file if it has at most {@link #SMALL_FILE_BYTES}, or null: a larger file stays on disk and is sent
+     * from there, however much it has grown or shrunk since anyone looked at its size.
+     */
+    static byte[] readSmall(Path file) throws IOException {
+        if (Files.size(file) > SMALL_FILE_BYTES) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes(SMALL_FILE_BYTES + 1);
+            return content.length <= SMALL_FILE_BYTES ? content : null;
+        }
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
@@ -94,26 +127,27 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
      * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2). A file's bytes go from the file to the
      * socket without passing through the Java heap, so a large file costs no more memory than a small one.
      *
-     * @param out    the buffered stream for the head and generated bodies
-     * @param socket the same connection as a channel, for the file's bytes
+     * <p>A body in memory leaves with the head in one gathering write ({@code writev}): one system call, and
+     * usually one TCP segment, for a whole small response.
+     *
+     * @param out    the way to the client, which gives up on one that takes no bytes
+     * @param socket the same connection as a channel, for {@code sendfile}
      */
-    void writeTo(OutputStream out, WritableByteChannel socket, boolean withBody) throws IOException {
+    void writeTo(SendTimeout out, SocketChannel socket, boolean withBody) throws IOException {
         // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ] CRLF
         StringBuilder head = new StringBuilder("HTTP/1.1 " + status.code() + " " + status.reason() + "\r\n");
         for (HeaderFields.Field field : fields) {
             head.append(field.name()).append(": ").append(field.value()).append("\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (!withBody) {
-            out.flush();
-        } else if (file != null) {
-            // The head must be on its way before file bytes that bypass the stream's buffer.
-            out.flush();
-            transferFile(out, socket);
+        ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (withBody && body != null) {
+            out.write(headBytes, ByteBuffer.wrap(body));
         } else {
-            out.write(body);
-            out.flush();
+            out.write(headBytes);
+            if (withBody && file != null) {
+                transferFile(out, socket);
+            }
         }
     }
 
@@ -128,30 +162,30 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
      * Then one piece goes through {@code out}, whose write waits properly (and for no longer than the send time-out,
      * see {@link SendTimeout}), and the kernel copies again once the client has made room.
      *
-     * @param out the stream that waits for the client, for when the socket is full
+     * @param out the way to the client that waits for it, for when the socket is full
      */
-    private void transferFile(OutputStream out, WritableByteChannel socket) throws IOException {
+    private void transferFile(SendTimeout out, SocketChannel socket) throws IOException {
         long length = contentLength();
         try (FileChannel channel = FileChannel.open(file)) {
             long sent = 0;
             while (sent < length) {
                 long now = channel.transferTo(offset + sent, length - sent, socket);
                 if (now == 0) {
-                    now = sendPiece(channel, offset + sent, (int) Math.min(SendTimeout.SLICE, length - sent), out);
+                    now = sendPiece(channel, offset + sent, (int) Math.min(PIECE_BYTES, length - sent), out);
                 }
                 sent += now;
             }
         }
     }
 
-    /** Sends up to {@code count} bytes of the file from {@code position} through the stream, waiting as it must. */
-    private long sendPiece(FileChannel channel, long position, int count, OutputStream out) throws IOException {
+    /** Sends up to {@code count} bytes of the file from {@code position} through {@code out}, waiting as it must. */
+    private long sendPiece(FileChannel channel, long position, int count, SendTimeout out) throws IOException {
         ByteBuffer piece = ByteBuffer.allocate(count);
         if (channel.read(piece, position) <= 0) {
             throw new IOException("file shrank while it was sent: " + file);
         }
-        out.write(piece.array(), 0, piece.position());
-        out.flush();
-        return piece.position();
+        piece.flip();
+        out.write(piece);
+        return piece.limit();
     }
 }

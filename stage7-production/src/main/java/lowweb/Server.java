@@ -35,7 +35,6 @@ public final class Server {
     private final AccessLog log;
     private final Semaphore connections;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final SendTimeout sendTimeout;
 
     private Server(ServerSocketChannel listener, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
         this.listener = listener;
@@ -44,7 +43,6 @@ public final class Server {
         this.errorPages = errorPages;
         this.log = log;
         this.connections = new Semaphore(settings.maxConnections());
-        this.sendTimeout = new SendTimeout(settings.sendTimeout());
     }
 
     /** Opens the access log and the listening socket; the exception's message says which failed and why. */
@@ -104,8 +102,7 @@ public final class Server {
                 closeQuietly(client);
                 continue;
             }
-            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown,
-                    sendTimeout);
+            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
             if (connections.tryAcquire()) {
                 threads.execute(() -> {
                     try {
@@ -160,7 +157,6 @@ public final class Server {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            sendTimeout.close();
             log.close();
         }
     }

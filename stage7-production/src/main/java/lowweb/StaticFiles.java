@@ -18,6 +18,7 @@ final class StaticFiles {
     private final MediaTypes mediaTypes;
     private final CacheControl cacheControl;
     private final boolean directoryListing;
+    private final RepresentationCache recent = new RepresentationCache();
 
     /**
      * @param root             an absolute folder, its real path
@@ -37,6 +38,11 @@ final class StaticFiles {
 
     Response serve(Request request) throws HttpError, IOException {
         requireReadMethod(request.line().method());
+        String key = RepresentationCache.key(request);
+        Representation found = recent.get(key);
+        if (found != null) {
+            return answer(request, found);
+        }
         RequestTarget target = RequestTarget.parse(request.line().target());
         Path file = resolve(target);
         if (target.folder() && !Files.isDirectory(file)) {
@@ -62,7 +68,8 @@ final class StaticFiles {
         // RFC 9110 §15.5.4: the file exists, but the server refuses to send it.
         String type = mediaTypes.of(real).orElseThrow(
                 () -> new HttpError(Status.FORBIDDEN, "file type not served: " + request.line().target()));
-        return answer(request, PrecompressedFiles.choose(real, type, cacheControl.of(real), request.fields()));
+        found = PrecompressedFiles.choose(real, type, cacheControl.of(real), request.fields());
+        return answer(request, recent.put(key, found));
     }
 
     /**

@@ -39,6 +39,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Stage 7: validators and conditional GET (RFC 9110 §8.8, §13)")
 class ConditionalRequestTest {
 
+    /** How long a server may go on answering from what it found before a file changed. */
+    private static final Duration CHANGE_SEEN_WITHIN = Duration.ofSeconds(3);
+
     @Test
     @DisplayName("A file is sent with a strong ETag and its modification time as Last-Modified, an IMF-fixdate"
             + " (RFC 9110 §8.8.2, §8.8.3)")
@@ -129,8 +132,8 @@ class ConditionalRequestTest {
 
     @Test
     @DisplayName("When the file changes, so do its ETag and Last-Modified, and the old ETag gets the new file"
-            + " (RFC 9110 §8.8.3)")
-    void changedFile(Servers servers, @TempDir Path root) throws IOException {
+            + " within a few seconds (RFC 9110 §8.8.3; a server may reuse what it found for a moment, RFC 9111 §4.2)")
+    void changedFile(Servers servers, @TempDir Path root) throws IOException, InterruptedException {
         Path file = Files.writeString(root.resolve("news.txt"), "old news\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         TestServer server = servers.serving(root);
@@ -138,6 +141,10 @@ class ConditionalRequestTest {
 
         Files.writeString(file, "fresh news, longer\n");
         WireResponse after = get(server, "/news.txt", "If-None-Match: " + etag(before));
+        for (int tries = 0; after.status() == 304 && tries < CHANGE_SEEN_WITHIN.toMillis() / 100; tries++) {
+            Thread.sleep(100);
+            after = get(server, "/news.txt", "If-None-Match: " + etag(before));
+        }
 
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.bodyText()).isEqualTo("fresh news, longer\n");

@@ -68,6 +68,23 @@ class PrecompressedFilesTest {
         assertThat(response.field("Vary")).contains("Accept-Encoding");
     }
 
+    @Test
+    @DisplayName("Right after a client that accepts gzip, a client that does not still gets the plain file: what a"
+            + " server reuses between requests must depend on Accept-Encoding (RFC 9110 §12.5.5)")
+    void copyNotReusedForOthers(Servers servers, @TempDir Path dir) {
+        Path root = site(dir);
+        TestServer server = servers.serving(root);
+
+        WireResponse gzip = get(server, "/style.css", "Accept-Encoding: gzip");
+        WireResponse plain = get(server, "/style.css");
+        WireResponse gzipAgain = get(server, "/style.css", "Accept-Encoding: gzip");
+
+        assertThat(gzip.field("Content-Encoding")).contains("gzip");
+        assertThat(plain.field("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(read(root.resolve("style.css")));
+        assertThat(gzipAgain.body()).isEqualTo(read(root.resolve("style.css.gz")));
+    }
+
     @ParameterizedTest(name = "[{index}] Accept-Encoding: {0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "gzip;q=0            | identity",
