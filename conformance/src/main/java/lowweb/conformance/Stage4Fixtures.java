@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the stage-4 tests write before they start a server: small sites, settings files (JSON, RFC 8259) and
@@ -55,6 +56,21 @@ final class Stage4Fixtures {
         List<String> all = new ArrayList<>(List.of("\"port\": 0", "\"root\": " + json(root.toAbsolutePath())));
         all.addAll(List.of(members));
         return settings(dir, all.toArray(String[]::new));
+    }
+
+    /**
+     * Settings that serve a one-page site with every key of {@code valid} except {@code key}, then {@code key} with
+     * the wrong {@code value}, last: the error line must then be about that key, and nothing else.
+     */
+    static Path settingsWithOneWrong(Path dir, Map<String, String> valid, String key, String value) {
+        List<String> members = new ArrayList<>();
+        valid.forEach((other, good) -> {
+            if (!other.equals(key)) {
+                members.add("\"" + other + "\": " + good);
+            }
+        });
+        members.add("\"" + key + "\": " + value);
+        return settingsServing(dir, site(dir, "index.html", "<p>never served</p>\n"), members.toArray(String[]::new));
     }
 
     /** A server started with {@code --config} and the settings of {@link #settingsServing}. */

@@ -1,13 +1,10 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Stage4Fixtures.refusal;
-import static lowweb.conformance.Stage4Fixtures.settingsServing;
-import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.Stage4Fixtures.settingsWithOneWrong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -51,15 +48,7 @@ class Stage5SettingsErrorTest {
     @MethodSource("mistakes")
     @DisplayName("A new key with a wrong value is refused with one line naming the file, the key and the value")
     void refused(String mistake, String key, String value, Servers servers, @TempDir Path dir) {
-        List<String> members = new ArrayList<>();
-        VALID.forEach((other, valid) -> {
-            if (!other.equals(key)) {
-                members.add("\"" + other + "\": " + valid);
-            }
-        });
-        members.add("\"" + key + "\": " + value);
-        Path settings = settingsServing(dir, site(dir, "index.html", "<p>never served</p>\n"),
-                members.toArray(String[]::new));
+        Path settings = settingsWithOneWrong(dir, VALID, key, value);
 
         String line = refusal(servers.exitOf("--config", settings.toString()));
 
