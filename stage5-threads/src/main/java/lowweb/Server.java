@@ -21,6 +21,8 @@ public final class Server {
 
     /** Connections the operating system may hold for us while the accept loop is busy. */
     private static final int BACKLOG = 1024;
+    /** How long the accept loop waits after accept() failed, before it tries again. */
+    private static final Duration ACCEPT_PAUSE = Duration.ofMillis(100);
     /** How long a shutdown waits for the responses under way before it cuts them off. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -74,7 +76,13 @@ public final class Server {
                 if (listener.isClosed()) {
                     return;
                 }
-                throw e;
+                // Too many open files, or a connection reset before it was accepted: trouble that passes as
+                // connections close. Ending the loop would end the server for every client; a pause keeps the loop
+                // from filling the log while the trouble lasts.
+                System.err.println("accept: " + e.getMessage() + "; trying again in " + ACCEPT_PAUSE.toMillis()
+                        + " ms");
+                pause();
+                continue;
             }
             Connection connection = new Connection(client, settings, files, errorPages, log);
             if (connections.tryAcquire()) {
@@ -90,6 +98,14 @@ public final class Server {
                 // thread would let one client that never reads stop the accept loop.
                 threads.execute(() -> connection.refuse(Status.SERVICE_UNAVAILABLE));
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

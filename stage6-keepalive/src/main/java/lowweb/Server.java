@@ -23,6 +23,8 @@ public final class Server {
 
     /** Connections the operating system may hold for us while the accept loop is busy. */
     private static final int BACKLOG = 1024;
+    /** How long the accept loop waits after accept() failed, before it tries again. */
+    private static final Duration ACCEPT_PAUSE = Duration.ofMillis(100);
     /** How long a shutdown waits for the responses under way before it cuts them off. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -80,12 +82,25 @@ public final class Server {
                 if (!listener.isOpen()) {
                     return;
                 }
-                throw e;
+                // Too many open files, or a connection reset before it was accepted: trouble that passes as
+                // connections close. Ending the loop would end the server for every client; a pause keeps the loop
+                // from filling the log while the trouble lasts.
+                System.err.println("accept: " + e.getMessage() + "; trying again in " + ACCEPT_PAUSE.toMillis()
+                        + " ms");
+                pause();
+                continue;
             }
             // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
             // up to 40 ms lost on every response of a persistent connection.
-            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            try {
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            } catch (IOException e) {
+                // The client reset the connection between accept() and now: nobody is left to serve, and an
+                // exception here must not end the loop either.
+                closeQuietly(client);
+                continue;
+            }
             Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
             if (connections.tryAcquire()) {
                 threads.execute(() -> {
@@ -100,6 +115,22 @@ public final class Server {
                 // thread would let one client that never reads stop the accept loop.
                 threads.execute(() -> connection.refuse(Status.SERVICE_UNAVAILABLE));
             }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Already broken; closing it was all that was left to do.
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -63,6 +63,13 @@ record LaunchCommand(List<String> template) {
         return new LaunchCommand(command);
     }
 
+    /** The same command run by another program, such as {@code prlimit --nofile=128 --}, that starts it. */
+    LaunchCommand withPrefix(List<String> prefix) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(template);
+        return new LaunchCommand(command);
+    }
+
     boolean choosesPort() {
         return template.stream().anyMatch(token -> token.contains("{port}"));
     }

@@ -51,6 +51,16 @@ public final class Servers {
         return start(command.withJavaOptions(javaOptions), Path.of("."), List.of(flags));
     }
 
+    /**
+     * A server started with these flags by {@code prefix}, a program that sets something up and then runs the
+     * command, such as {@code prlimit --nofile=128 --}.
+     */
+    public TestServer startedUnder(List<String> prefix, String... flags) {
+        requireLaunch("starts the server under " + String.join(" ", prefix));
+        requireArguments();
+        return start(command.withPrefix(prefix), Path.of("."), List.of(flags));
+    }
+
     /** Runs the server with these flags and waits for it to stop by itself, as it must for bad settings. */
     public Exit exitOf(String... flags) {
         requireLaunch("checks how the server refuses bad flags or settings");
