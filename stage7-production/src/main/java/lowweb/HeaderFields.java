@@ -2,16 +2,12 @@ package lowweb;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The header fields of a request, in the order they came (RFC 9112 §5). Names are compared case-insensitively
  * (RFC 9110 §5.1); a name may repeat.
  */
 public record HeaderFields(List<Field> fields) {
-
-    /** RFC 5234 §B.1: CTL = %x00-1F / %x7F, less HTAB, which a value may hold. */
-    private static final Pattern CONTROL_BUT_HTAB = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
 
     /** One {@code name: value} line, the value without the optional white space around it. */
     public record Field(String name, String value) {
@@ -49,7 +45,7 @@ public record HeaderFields(List<Field> fields) {
             throw new HttpError(Status.BAD_REQUEST, "header field name is not a token: \"" + name + "\"");
         }
         String value = withoutOptionalWhiteSpace(line, colon + 1);
-        if (CONTROL_BUT_HTAB.matcher(value).find()) {
+        if (RequestLine.hasControl(value, true)) {
             // RFC 9110 §5.5: a value is visible characters, SP, HTAB and bytes from 0x80 on. A NUL would cut it short
             // for code written in C behind this server; the other control characters no honest client sends.
             throw new HttpError(Status.BAD_REQUEST, "control character in the value of " + name);

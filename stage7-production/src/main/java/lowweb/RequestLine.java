@@ -13,13 +13,11 @@ public record RequestLine(String method, String target, String version) {
 
     /** RFC 9110 §5.6.2: token = 1*tchar. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-    /** RFC 5234 §B.1: CTL = %x00-1F / %x7F. */
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F]");
     /** RFC 9112 §2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT. */
     private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
 
     static RequestLine parse(String line) throws HttpError {
-        if (CONTROL.matcher(line).find()) {
+        if (hasControl(line, false)) {
             // RFC 9112 §3: a method, a target and a version, none of which holds a control character. The target's
             // query is checked nowhere else, and a NUL in it would reach any code that reads it.
             throw new HttpError(Status.BAD_REQUEST, "control character in the request line");
@@ -47,5 +45,19 @@ public record RequestLine(String method, String target, String version) {
 
     static boolean isToken(String text) {
         return TOKEN.matcher(text).matches();
+    }
+
+    /**
+     * Whether the text holds a control character, RFC 5234 §B.1: CTL = %x00-1F / %x7F; HTAB only when it is not
+     * allowed. A loop rather than a pattern: it runs for the request line and every field of every request.
+     */
+    static boolean hasControl(String text, boolean tabAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c == 0x7F) && !(c == '\t' && tabAllowed)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
