@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a file that must hold one JSON object, as RFC 8259 defines JSON and nothing more. Gson is lenient unless told
  * otherwise: it would take comments, single quotes and a comma before "}", and a settings file that only this server
- * understands is a trap for the next tool, or the next person, that reads it.
+ * understands is a trap for the next tool, or the next person, that reads it. For the same reason a key given twice
+ * is refused ({@link UniqueKeys}), where Gson would keep the last value.
  */
 final class StrictJson {
 
@@ -58,6 +59,7 @@ final class StrictJson {
         if (!tree.isJsonObject()) {
             throw new SettingsError(file + ": the settings must be one JSON object, {...}, got " + describe(tree));
         }
+        UniqueKeys.check(file, text);
         return tree.getAsJsonObject();
     }
 

@@ -38,6 +38,14 @@ class SettingsErrorTest {
                         "{\n  \"port\": 0, // any free port\n  \"root\": ROOT\n}\n", "line 2"),
                 mistake("a missing comma: the line is named (RFC 8259 §4)",
                         "{\n  \"port\": 0\n  \"root\": ROOT\n}\n", "line 3"),
+                mistake("a key given twice, which would silently take the second value: both lines are named"
+                        + " (RFC 8259 §4)",
+                        "{\n  \"port\": 8080,\n  \"root\": ROOT,\n  \"port\": 0\n}\n",
+                        "line 4", "\"port\"", "line 2"),
+                mistake("an extension given twice inside \"mimeTypes\": both lines are named (RFC 8259 §4)",
+                        "{\n  \"port\": 0,\n  \"root\": ROOT,\n  \"mimeTypes\": {\n    \"md\": \"text/markdown\",\n"
+                                + "    \"md\": \"text/plain\"\n  }\n}\n",
+                        "line 6", "\"mimeTypes\"", "\"md\"", "line 5"),
                 mistake("a typo in a key is named, with the key meant",
                         "{\"prot\": 0, \"root\": ROOT}", "\"prot\"", "\"port\""),
                 mistake("a port written as a string",
