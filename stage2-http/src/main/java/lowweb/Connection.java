@@ -41,15 +41,32 @@ final class Connection {
             // The client went away or stayed silent: there is nobody to answer.
         } catch (IOException e) {
             System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug while reading or writing: this connection ends, the server goes on with the next client.
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e);
         }
     }
 
     private Response respond(InputStream in) throws IOException {
         try {
-            Request request = Request.read(in);
-            return files.serve(request);
+            return serve(Request.read(in));
         } catch (HttpError e) {
             return Response.error(e.status());
+        }
+    }
+
+    /**
+     * The response for a well-formed request. A failure that is not the client's doing (the file system failed, too
+     * many files are open, or this server has a bug) still gets an answer, 500 (RFC 9110 §15.6.1), and the operator
+     * one line that says what happened; nothing but this connection is affected.
+     */
+    private Response serve(Request request) throws HttpError {
+        try {
+            return files.serve(request);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": 500 for "
+                    + request.line().target() + ": " + e);
+            return Response.error(Status.INTERNAL_SERVER_ERROR);
         }
     }
 

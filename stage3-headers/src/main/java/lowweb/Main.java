@@ -2,6 +2,8 @@ package lowweb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Starts the server: reads the command line, binds the listening socket, tells the world where it listens and then
@@ -13,6 +15,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (!fileNamesAreUtf8()) {
+            System.err.println("error: file names are read as " + System.getProperty("sun.jnu.encoding")
+                    + ", the character set of this locale, so names beyond ASCII could not be served;"
+                    + " start the server under a UTF-8 locale, for example with LC_ALL=C.UTF-8");
+            System.exit(1);
+            return;
+        }
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -32,5 +41,18 @@ public final class Main {
                     + ": " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * File names are bytes on Linux, and the JVM turns a name into bytes with the character set of the locale it
+     * started in ({@code sun.jnu.encoding}), fixed for the life of the process. Under {@code LANG=C}, the default in
+     * many containers and service managers, that is ASCII: a request for {@code files/привет.txt} could not even name
+     * its file, on every try. Refusing to start says so once, with the fix. Windows names files in UTF-16 and macOS
+     * always in UTF-8, whatever the locale.
+     */
+    private static boolean fileNamesAreUtf8() {
+        String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+        return System.getProperty("os.name", "").startsWith("Windows")
+                || Charset.isSupported(charset) && Charset.forName(charset).equals(StandardCharsets.UTF_8);
     }
 }

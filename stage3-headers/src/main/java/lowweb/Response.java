@@ -1,11 +1,10 @@
 package lowweb;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,19 +13,24 @@ import java.util.List;
  *
  * @param status the status
  * @param fields the header fields, in the order they are sent
- * @param file   the file whose bytes are the body, or null for a generated body
+ * @param file   the file whose bytes are the body, already open, or null for a generated body
  * @param body   the generated body when there is no file
  */
-public record Response(Status status, List<HeaderFields.Field> fields, Path file, byte[] body) {
+public record Response(Status status, List<HeaderFields.Field> fields, FileChannel file, byte[] body) {
 
     public Response {
         fields = List.copyOf(fields);
     }
 
-    static Response file(Path file) throws IOException {
+    /**
+     * @param file        a file opened before anything is sent, see {@link StaticFiles}; its size now is the length
+     *                    announced
+     * @param contentType the file's media type
+     */
+    static Response file(FileChannel file, String contentType) throws IOException {
         return new Response(Status.OK, List.of(), file, null)
-                .with("Content-Type", MediaTypes.of(file))
-                .with("Content-Length", Long.toString(Files.size(file)));
+                .with("Content-Type", contentType)
+                .with("Content-Length", Long.toString(file.size()));
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
@@ -49,7 +53,7 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
 
     /**
      * Writes the response; for a HEAD request without the body, but with the very same header fields, so that
-     * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2).
+     * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2). The file is closed either way.
      */
     void writeTo(OutputStream out, boolean withBody) throws IOException {
         // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ] CRLF
@@ -58,17 +62,18 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
             head.append(field.name()).append(": ").append(field.value()).append("\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (!withBody) {
-            return;
-        }
-        if (file != null) {
-            // Bytes straight from the file: no decoding, so images and any text encoding arrive unchanged.
-            try (InputStream in = Files.newInputStream(file)) {
-                in.transferTo(out);
+        // A generated body has no file to close; try-with-resources skips a null resource.
+        try (FileChannel content = file) {
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (!withBody) {
+                return;
             }
-        } else {
-            out.write(body);
+            if (content != null) {
+                // Bytes straight from the file: no decoding, so images and any text encoding arrive unchanged.
+                Channels.newInputStream(content).transferTo(out);
+            } else {
+                out.write(body);
+            }
         }
     }
 }

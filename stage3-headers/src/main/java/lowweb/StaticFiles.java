@@ -1,7 +1,10 @@
 package lowweb;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Maps a request-target to a file under the root folder, and refuses everything that would leave it. */
@@ -30,7 +33,22 @@ final class StaticFiles {
         if (!Files.isRegularFile(file)) {
             throw new HttpError(Status.NOT_FOUND, "no such file: " + request.line().target());
         }
-        return Response.file(file);
+        return Response.file(open(file), MediaTypes.of(file));
+    }
+
+    /**
+     * Opens the file before a single byte of the response is sent: once the status line says 200, it cannot be taken
+     * back. Opening is also where a file that was there a moment ago turns out to be gone, or unreadable.
+     */
+    private static FileChannel open(Path file) throws HttpError, IOException {
+        try {
+            return FileChannel.open(file);
+        } catch (NoSuchFileException e) {
+            throw new HttpError(Status.NOT_FOUND, "removed before it could be opened: " + file);
+        } catch (AccessDeniedException e) {
+            // RFC 9110 §15.5.4: the file is there, but the server may not read it, and no request can change that.
+            throw new HttpError(Status.FORBIDDEN, "not readable: " + file);
+        }
     }
 
     /**

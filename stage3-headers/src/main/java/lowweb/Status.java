@@ -4,8 +4,10 @@ package lowweb;
 public enum Status {
     OK(200, "OK"),
     BAD_REQUEST(400, "Bad Request"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not Found"),
     METHOD_NOT_ALLOWED(405, "Method Not Allowed"),
+    INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
     NOT_IMPLEMENTED(501, "Not Implemented"),
     HTTP_VERSION_NOT_SUPPORTED(505, "HTTP Version Not Supported");
 

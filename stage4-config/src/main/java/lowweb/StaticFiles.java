@@ -1,8 +1,14 @@
 package lowweb;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Maps a request-target to a file under the root folder, and refuses everything that would leave it, everything
@@ -43,7 +49,29 @@ final class StaticFiles {
         // RFC 9110 §15.5.4: the file exists, but the server refuses to send it.
         String type = mediaTypes.of(real).orElseThrow(
                 () -> new HttpError(Status.FORBIDDEN, "file type not served: " + request.line().target()));
-        return Response.file(Status.OK, real, type);
+        return Response.file(Status.OK, open(real), type);
+    }
+
+    /**
+     * Opens the file before a single byte of the response is sent: once the status line says 200, it cannot be taken
+     * back. Opening is also where a file that was there a moment ago turns out to be gone, or unreadable. The file is
+     * opened once, by the real path the checks approved, which holds no link; should a link have taken the file's
+     * place since, it is not followed. The response is sent from this open file, never from a name looked up again.
+     */
+    static FileChannel open(Path real) throws HttpError, IOException {
+        try {
+            return FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new HttpError(Status.NOT_FOUND, "removed before it could be opened: " + real);
+        } catch (AccessDeniedException e) {
+            // RFC 9110 §15.5.4: the file is there, but the server may not read it, and no request can change that.
+            throw new HttpError(Status.FORBIDDEN, "not readable: " + real);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(real)) {
+                throw new HttpError(Status.NOT_FOUND, "became a link before it could be opened: " + real);
+            }
+            throw e;
+        }
     }
 
     /**

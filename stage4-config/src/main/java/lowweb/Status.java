@@ -10,6 +10,7 @@ public enum Status {
     URI_TOO_LONG(414, "URI Too Long"),
     /** Defined by RFC 6585 §5, not RFC 9110. */
     REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
+    INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
     NOT_IMPLEMENTED(501, "Not Implemented"),
     HTTP_VERSION_NOT_SUPPORTED(505, "HTTP Version Not Supported");
 

@@ -55,7 +55,7 @@ final class Connection {
                 List<String> head = new HeadReader(in, settings.maxRequestBytes()).readLines();
                 requestLine = head.isEmpty() ? null : head.getFirst();
                 request = Request.parse(head);
-                response = files.serve(request);
+                response = serve(request);
             } catch (HttpError e) {
                 response = errorPages.responseFor(e.status());
             }
@@ -65,6 +65,9 @@ final class Connection {
             // The client went away or stayed silent: there is nobody to answer.
         } catch (IOException e) {
             System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug while reading or writing: this connection ends, the server goes on with the next client.
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e);
         }
     }
 
@@ -85,15 +88,32 @@ final class Connection {
         out = new BufferedOutputStream(socket.getOutputStream());
     }
 
-    /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */
-    private void send(Response response, boolean withBody, String requestLine) throws IOException {
-        Response complete = withConnectionFields(response);
+    /**
+     * The response for a well-formed request. A failure that is not the client's doing (the file system failed, too
+     * many files are open, or this server has a bug) still gets an answer, 500 (RFC 9110 §15.6.1), and the operator
+     * one line that says what happened; nothing but this connection is affected.
+     */
+    private Response serve(Request request) throws HttpError {
         try {
-            complete.writeTo(out, withBody);
+            return files.serve(request);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": 500 for "
+                    + request.line().target() + ": " + e);
+            return errorPages.responseFor(Status.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    /**
+     * Sends the response and logs it; the line is written even when the client leaves halfway through the body, with
+     * the bytes that did go out.
+     */
+    private void send(Response response, boolean withBody, String requestLine) throws IOException {
+        BytesSent sent = new BytesSent();
+        try {
+            withConnectionFields(response).writeTo(out, withBody, sent);
             out.flush();
         } finally {
-            log.record(socket.getInetAddress(), accepted, requestLine, response.status(),
-                    withBody ? complete.contentLength() : 0);
+            log.record(socket.getInetAddress(), accepted, requestLine, response.status(), sent.count());
         }
     }
 

@@ -69,6 +69,9 @@ final class Connection {
             // The client went away or stayed silent: there is nobody to answer.
         } catch (IOException e) {
             System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug while reading or writing: this connection ends, the server goes on with the next client.
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": " + e);
         }
     }
 
@@ -97,7 +100,7 @@ final class Connection {
         boolean persist = request.wantsPersistence() && !last && !stopping.getAsBoolean();
         Response response;
         try {
-            response = files.serve(request);
+            response = serve(request);
         } catch (HttpError e) {
             // A well-formed request for the wrong thing (404, 403, 405): the connection is as good as before.
             response = errorPages.responseFor(e.status());
@@ -145,14 +148,31 @@ final class Connection {
         out = new BufferedOutputStream(socket.getOutputStream());
     }
 
-    /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */
-    private void send(Response response, boolean withBody, String requestLine, boolean persist) throws IOException {
-        Response complete = withConnectionFields(response, persist);
+    /**
+     * The response for a well-formed request. A failure that is not the client's doing (the file system failed, too
+     * many files are open, or this server has a bug) still gets an answer, 500 (RFC 9110 §15.6.1), and the operator
+     * one line that says what happened; nothing but this connection is affected.
+     */
+    private Response serve(Request request) throws HttpError {
         try {
-            complete.writeTo(out, channel, withBody);
+            return files.serve(request);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("connection " + socket.getRemoteSocketAddress() + ": 500 for "
+                    + request.line().target() + ": " + e);
+            return errorPages.responseFor(Status.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    /**
+     * Sends the response and logs it; the line is written even when the client leaves halfway through the body, with
+     * the bytes that did go out.
+     */
+    private void send(Response response, boolean withBody, String requestLine, boolean persist) throws IOException {
+        BytesSent sent = new BytesSent();
+        try {
+            withConnectionFields(response, persist).writeTo(out, channel, withBody, sent);
         } finally {
-            log.record(socket.getInetAddress(), requestStarted, requestLine, response.status(),
-                    withBody ? complete.contentLength() : 0);
+            log.record(socket.getInetAddress(), requestStarted, requestLine, response.status(), sent.count());
         }
     }
 

@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +13,10 @@ import java.util.List;
  *
  * @param status the status
  * @param fields the header fields, in the order they are sent
- * @param file   the file whose bytes are the body, or null for a generated body
+ * @param file   the file whose bytes are the body, already open, or null for a generated body
  * @param body   the generated body when there is no file
  */
-public record Response(Status status, List<HeaderFields.Field> fields, Path file, byte[] body) {
+public record Response(Status status, List<HeaderFields.Field> fields, FileChannel file, byte[] body) {
 
     /** The Content-Type of every error page, built-in or the site's own. */
     static final String HTML = "text/html; charset=utf-8";
@@ -27,11 +25,16 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         fields = List.copyOf(fields);
     }
 
-    /** A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. */
-    static Response file(Status status, Path file, String contentType) throws IOException {
+    /**
+     * A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page.
+     *
+     * @param file a file opened before anything is sent, see {@link StaticFiles#open}; its size now is the length
+     *             announced
+     */
+    static Response file(Status status, FileChannel file, String contentType) throws IOException {
         return new Response(status, List.of(), file, null)
                 .with("Content-Type", contentType)
-                .with("Content-Length", Long.toString(Files.size(file)));
+                .with("Content-Length", Long.toString(file.size()));
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
@@ -64,28 +67,35 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
     /**
      * Writes the response; for a HEAD request without the body, but with the very same header fields, so that
      * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2). A file's bytes go from the file to the
-     * socket without passing through the Java heap, so a large file costs no more memory than a small one.
+     * socket without passing through the Java heap, so a large file costs no more memory than a small one. The file
+     * is closed either way.
      *
      * @param out    the buffered stream for the head and generated bodies
      * @param socket the same connection as a channel, for the file's bytes
+     * @param sent   counts the body's bytes as they go, so that the access log can tell how many left, however the
+     *               response ended
      */
-    void writeTo(OutputStream out, WritableByteChannel socket, boolean withBody) throws IOException {
+    void writeTo(OutputStream out, WritableByteChannel socket, boolean withBody, BytesSent sent) throws IOException {
         // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ] CRLF
         StringBuilder head = new StringBuilder("HTTP/1.1 " + status.code() + " " + status.reason() + "\r\n");
         for (HeaderFields.Field field : fields) {
             head.append(field.name()).append(": ").append(field.value()).append("\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (!withBody) {
-            out.flush();
-        } else if (file != null) {
-            // The head must be on its way before file bytes that bypass the stream's buffer.
-            out.flush();
-            transferFile(socket);
-        } else {
-            out.write(body);
-            out.flush();
+        // A generated body has no file to close; try-with-resources skips a null resource.
+        try (FileChannel content = file) {
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (!withBody) {
+                out.flush();
+            } else if (content != null) {
+                // The head must be on its way before file bytes that bypass the stream's buffer.
+                out.flush();
+                transferFile(content, socket, sent);
+            } else {
+                out.write(body);
+                out.flush();
+                sent.add(body.length);
+            }
         }
     }
 
@@ -95,17 +105,16 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
      * while it is sent, the promised length can no longer be kept and the connection must end; if it grows, the
      * client still gets the length it was told.
      */
-    private void transferFile(WritableByteChannel socket) throws IOException {
+    private void transferFile(FileChannel content, WritableByteChannel socket, BytesSent sent) throws IOException {
         long length = contentLength();
-        try (FileChannel channel = FileChannel.open(file)) {
-            long sent = 0;
-            while (sent < length) {
-                long now = channel.transferTo(sent, length - sent, socket);
-                if (now == 0 && sent >= channel.size()) {
-                    throw new IOException("file shrank while it was sent: " + file);
-                }
-                sent += now;
+        long done = 0;
+        while (done < length) {
+            long now = content.transferTo(done, length - done, socket);
+            if (now == 0 && done >= content.size()) {
+                throw new IOException("file shrank while it was sent");
             }
+            done += now;
+            sent.add(now);
         }
     }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The page sent with an error status. A site may bring its own {@code 403.html} and {@code 404.html}, styled like the
- * rest of the site, for the two errors its visitors meet; without them, and for every other status, the server sends
- * a small page of its own.
+ * The page sent with an error status. A site may bring its own {@code 403.html}, {@code 404.html} and
+ * {@code 500.html}, styled like the rest of the site, for the errors its visitors meet; without them, and for every
+ * other status, the server sends a small page of its own.
  */
 final class ErrorPages {
 
@@ -23,16 +23,20 @@ final class ErrorPages {
      * would tell search engines and scripts that the missing page exists (RFC 9110 §15.5.5).
      */
     Response responseFor(Status status) {
-        if (status != Status.FORBIDDEN && status != Status.NOT_FOUND) {
+        if (status != Status.FORBIDDEN && status != Status.NOT_FOUND && status != Status.INTERNAL_SERVER_ERROR) {
             return Response.error(status);
         }
         Path page = root.resolve(status.code() + ".html");
         try {
-            // The same rule as for every file: a link that leads out of the root is not followed.
-            if (Files.isRegularFile(page) && page.toRealPath().startsWith(root)) {
-                return Response.file(status, page, Response.HTML);
+            // The same rules as for every file: a link that leads out of the root is not followed, and the page is
+            // sent from the file that was checked.
+            if (Files.isRegularFile(page)) {
+                Path real = page.toRealPath();
+                if (real.startsWith(root)) {
+                    return Response.file(status, OpenFile.open(real).channel(), Response.HTML);
+                }
             }
-        } catch (IOException e) {
+        } catch (HttpError | IOException e) {
             // The page vanished or cannot be read: the built-in page still tells the client what happened.
         }
         return Response.error(status);

@@ -1,6 +1,5 @@
 package lowweb;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,13 +26,22 @@ final class PrecompressedFiles {
     }
 
     /**
+     * Which file answers a request: the plain file or one of its compressed copies.
+     *
+     * @param file   the file whose bytes are sent
+     * @param coding the copy's content coding; nothing for the plain file
+     * @param varies whether a compressed copy exists, so the answer depends on Accept-Encoding
+     */
+    record Choice(Path file, Optional<String> coding, boolean varies) {
+    }
+
+    /**
      * The plain file, or the compressed copy the client accepts and wants most. A copy counts only as a regular file
      * that is not a link: it lies beside a file already checked to be inside the root, and a link could lead anywhere.
      *
      * @param file the real path of the file asked for
      */
-    static Representation choose(Path file, String contentType, Optional<String> cacheControl, HeaderFields fields)
-            throws IOException {
+    static Choice choose(Path file, HeaderFields fields) {
         Map<String, Path> copies = new LinkedHashMap<>();
         for (Coding coding : CODINGS) {
             Path copy = file.resolveSibling(file.getFileName() + coding.ending());
@@ -42,7 +50,6 @@ final class PrecompressedFiles {
             }
         }
         Optional<String> chosen = AcceptEncoding.of(fields).best(List.copyOf(copies.keySet()));
-        return Representation.of(chosen.map(copies::get).orElse(file), contentType, chosen, !copies.isEmpty(),
-                cacheControl);
+        return new Choice(chosen.map(copies::get).orElse(file), chosen, !copies.isEmpty());
     }
 }

@@ -1,7 +1,7 @@
 package lowweb;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -22,41 +22,49 @@ import java.util.Optional;
  * @param cacheControl  the Cache-Control value for the original file's type, if the operator set one
  * @param content       all the bytes of a small file, read once so that it can be sent many times without opening
  *                      it; null for a file that is sent from the disk
+ * @param attributes    the file's attributes when it was found, which a file opened later must still have
  */
 record Representation(Path file, String contentType, Optional<String> contentCoding, long length,
                       Instant lastModified, EntityTag tag, boolean varies, Optional<String> cacheControl,
-                      byte[] content) {
+                      byte[] content, BasicFileAttributes attributes) {
 
     /**
-     * Reads the size and modification time of {@code file} once, so every field describes the same moment, and the
-     * bytes of a small file. If the file changed between the two reads, the bytes would not match the validators:
-     * then the file is sent from the disk, as a large one is.
+     * Describes an open file: its size and modification time as they were when it was opened, so every field
+     * describes the same moment, and the bytes of a small file. If the file changed between the two reads, the bytes
+     * would not match the validators: then the file is sent from the disk, as a large one is.
+     *
+     * @param file the file's real path, by which it can be opened again
      */
-    static Representation of(Path file, String contentType, Optional<String> contentCoding, boolean varies,
-                             Optional<String> cacheControl) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    static Representation of(OpenFile opened, Path file, String contentType, Optional<String> contentCoding,
+                             boolean varies, Optional<String> cacheControl) throws IOException {
+        BasicFileAttributes attributes = opened.attributes();
         Instant modified = attributes.lastModifiedTime().toInstant();
-        byte[] content = Response.readSmall(file);
-        if (content != null && content.length != attributes.size()) {
-            content = null;
-        }
+        byte[] content = Response.readSmall(opened.channel(), attributes.size());
         return new Representation(file, contentType, contentCoding, attributes.size(), HttpDate.precision(modified),
-                EntityTag.of(attributes.size(), modified, contentCoding), varies, cacheControl, content);
+                EntityTag.of(attributes.size(), modified, contentCoding), varies, cacheControl, content, attributes);
     }
 
-    /** 200 with all the bytes. */
-    Response whole() {
+    /**
+     * 200 with all the bytes.
+     *
+     * @param opened the file, open, when its bytes are not held in memory; null when they are
+     */
+    Response whole(FileChannel opened) {
         return describe(content != null ? Response.bytes(Status.OK, content, contentType)
-                : Response.filePart(Status.OK, file, 0, length, contentType));
+                : Response.filePart(Status.OK, opened, 0, length, contentType));
     }
 
-    /** RFC 9110 §15.3.7: 206 with the bytes of one range, and where they lie in the whole. */
-    Response part(ByteRange range) {
+    /**
+     * RFC 9110 §15.3.7: 206 with the bytes of one range, and where they lie in the whole.
+     *
+     * @param opened the file, open, when its bytes are not held in memory; null when they are
+     */
+    Response part(ByteRange range, FileChannel opened) {
         Response part = content != null
                 ? Response.bytes(Status.PARTIAL_CONTENT,
                         Arrays.copyOfRange(content, (int) range.first(), (int) (range.first() + range.length())),
                         contentType)
-                : Response.filePart(Status.PARTIAL_CONTENT, file, range.first(), range.length(), contentType);
+                : Response.filePart(Status.PARTIAL_CONTENT, opened, range.first(), range.length(), contentType);
         return describe(part).with("Content-Range", range.contentRange(length));
     }
 

@@ -1,14 +1,12 @@
 package lowweb;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,11 +14,11 @@ import java.util.List;
  *
  * @param status the status
  * @param fields the header fields, in the order they are sent
- * @param file   the file whose bytes are the body, or null for a generated body
+ * @param file   the file whose bytes are the body, already open, or null for a generated body
  * @param offset where in the file the body starts: 0, except for a part of it (RFC 9110 §15.3.7)
  * @param body   the generated body when there is no file
  */
-public record Response(Status status, List<HeaderFields.Field> fields, Path file, long offset, byte[] body) {
+public record Response(Status status, List<HeaderFields.Field> fields, FileChannel file, long offset, byte[] body) {
 
     /** The Content-Type of every error page, built-in or the site's own. */
     static final String HTML = "text/html; charset=utf-8";
@@ -38,16 +36,21 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
 
     /**
      * A file's bytes as the body: with 200 for the file asked for, or with an error status for an error page. A small
-     * file is read into memory at once, so that its head and body leave in one write.
+     * file is read into memory at once, and closed, so that its head and body leave in one write.
+     *
+     * @param file a file opened before anything is sent, see {@link OpenFile}; its size now is the length announced
      */
-    static Response file(Status status, Path file, String contentType) throws IOException {
-        byte[] content = readSmall(file);
-        return content != null ? bytes(status, content, contentType)
-                : filePart(status, file, 0, Files.size(file), contentType);
+    static Response file(Status status, FileChannel file, String contentType) throws IOException {
+        byte[] content = readSmall(file, file.size());
+        if (content == null) {
+            return filePart(status, file, 0, file.size(), contentType);
+        }
+        file.close();
+        return bytes(status, content, contentType);
     }
 
     /** {@code length} bytes of a file from {@code offset} on as the body: the whole file, or the part a range asks. */
-    static Response filePart(Status status, Path file, long offset, long length, String contentType) {
+    static Response filePart(Status status, FileChannel file, long offset, long length, String contentType) {
         return new Response(status, List.of(), file, offset, null)
                 .with("Content-Type", contentType)
                 .with("Content-Length", Long.toString(length));
@@ -61,17 +64,20 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
     }
 
     /**
-     * The whole file if it has at most {@link #SMALL_FILE_BYTES}, or null: a larger file stays on disk and is sent
-     * from there, however much it has grown or shrunk since anyone looked at its size.
+     * All {@code size} bytes of an open file if it has at most {@link #SMALL_FILE_BYTES}, or null: a larger file is
+     * sent from the disk. Also null when the file turns out not to have {@code size} bytes: it changed since its size
+     * was read, and bytes that do not match the size (and the validators made from it) are not sent from memory.
      */
-    static byte[] readSmall(Path file) throws IOException {
-        if (Files.size(file) > SMALL_FILE_BYTES) {
+    static byte[] readSmall(FileChannel file, long size) throws IOException {
+        if (size > SMALL_FILE_BYTES) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] content = in.readNBytes(SMALL_FILE_BYTES + 1);
-            return content.length <= SMALL_FILE_BYTES ? content : null;
+        // One byte more than the size: a file that grew is seen as such.
+        ByteBuffer content = ByteBuffer.allocate((int) size + 1);
+        while (content.hasRemaining() && file.read(content, content.position()) > 0) {
+            // Positional reads leave the channel's own position at 0, for whoever sends it later.
         }
+        return content.position() == size ? Arrays.copyOf(content.array(), (int) size) : null;
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
@@ -125,15 +131,18 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
     /**
      * Writes the response; for a HEAD request without the body, but with the very same header fields, so that
      * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2). A file's bytes go from the file to the
-     * socket without passing through the Java heap, so a large file costs no more memory than a small one.
+     * socket without passing through the Java heap, so a large file costs no more memory than a small one. The file
+     * is closed either way.
      *
      * <p>A body in memory leaves with the head in one gathering write ({@code writev}): one system call, and
      * usually one TCP segment, for a whole small response.
      *
      * @param out    the way to the client, which gives up on one that takes no bytes
      * @param socket the same connection as a channel, for {@code sendfile}
+     * @param sent   counts the body's bytes as they go, so that the access log can tell how many left, however the
+     *               response ended
      */
-    void writeTo(SendTimeout out, SocketChannel socket, boolean withBody) throws IOException {
+    void writeTo(SendTimeout out, SocketChannel socket, boolean withBody, BytesSent sent) throws IOException {
         // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ] CRLF
         StringBuilder head = new StringBuilder("HTTP/1.1 " + status.code() + " " + status.reason() + "\r\n");
         for (HeaderFields.Field field : fields) {
@@ -141,12 +150,16 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         }
         head.append("\r\n");
         ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (withBody && body != null) {
-            out.write(headBytes, ByteBuffer.wrap(body));
-        } else {
-            out.write(headBytes);
-            if (withBody && file != null) {
-                transferFile(out, socket);
+        // A body in memory has no file to close; try-with-resources skips a null resource.
+        try (FileChannel content = file) {
+            if (withBody && body != null) {
+                out.write(headBytes, ByteBuffer.wrap(body));
+                sent.add(body.length);
+            } else {
+                out.write(headBytes);
+                if (withBody && content != null) {
+                    transferFile(content, out, socket, sent);
+                }
             }
         }
     }
@@ -164,25 +177,25 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
      *
      * @param out the way to the client that waits for it, for when the socket is full
      */
-    private void transferFile(SendTimeout out, SocketChannel socket) throws IOException {
+    private void transferFile(FileChannel content, SendTimeout out, SocketChannel socket, BytesSent sent)
+            throws IOException {
         long length = contentLength();
-        try (FileChannel channel = FileChannel.open(file)) {
-            long sent = 0;
-            while (sent < length) {
-                long now = channel.transferTo(offset + sent, length - sent, socket);
-                if (now == 0) {
-                    now = sendPiece(channel, offset + sent, (int) Math.min(PIECE_BYTES, length - sent), out);
-                }
-                sent += now;
+        long done = 0;
+        while (done < length) {
+            long now = content.transferTo(offset + done, length - done, socket);
+            if (now == 0) {
+                now = sendPiece(content, offset + done, (int) Math.min(PIECE_BYTES, length - done), out);
             }
+            done += now;
+            sent.add(now);
         }
     }
 
     /** Sends up to {@code count} bytes of the file from {@code position} through {@code out}, waiting as it must. */
-    private long sendPiece(FileChannel channel, long position, int count, SendTimeout out) throws IOException {
+    private static long sendPiece(FileChannel content, long position, int count, SendTimeout out) throws IOException {
         ByteBuffer piece = ByteBuffer.allocate(count);
-        if (channel.read(piece, position) <= 0) {
-            throw new IOException("file shrank while it was sent: " + file);
+        if (content.read(piece, position) <= 0) {
+            throw new IOException("file shrank while it was sent");
         }
         piece.flip();
         out.write(piece);

@@ -1,6 +1,7 @@
 package lowweb;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,13 @@ final class StaticFiles {
         String key = RepresentationCache.key(request);
         Representation found = recent.get(key);
         if (found != null) {
-            return answer(request, found);
+            if (found.content() != null) {
+                return answer(request, found, null);
+            }
+            OpenFile again = openAgain(found);
+            if (again != null) {
+                return answerFrom(again, request, found);
+            }
         }
         RequestTarget target = RequestTarget.parse(request.line().target());
         Path file = resolve(target);
@@ -68,26 +75,77 @@ final class StaticFiles {
         // RFC 9110 §15.5.4: the file exists, but the server refuses to send it.
         String type = mediaTypes.of(real).orElseThrow(
                 () -> new HttpError(Status.FORBIDDEN, "file type not served: " + request.line().target()));
-        found = PrecompressedFiles.choose(real, type, cacheControl.of(real), request.fields());
-        return answer(request, recent.put(key, found));
+        PrecompressedFiles.Choice choice = PrecompressedFiles.choose(real, request.fields());
+        OpenFile opened = OpenFile.open(choice.file());
+        try {
+            found = Representation.of(opened, choice.file(), type, choice.coding(), choice.varies(),
+                    cacheControl.of(real));
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        recent.put(key, found);
+        if (found.content() != null) {
+            opened.close();
+            return answer(request, found, null);
+        }
+        return answerFrom(opened, request, found);
+    }
+
+    /**
+     * A file found a moment ago and sent from the disk is opened again for every request, and must still be the file
+     * that was found: a file replaced, or a folder on its way replaced by a link, since then is found anew, with every
+     * check. Null when it is no longer the same.
+     */
+    private static OpenFile openAgain(Representation found) throws IOException {
+        OpenFile again;
+        try {
+            again = OpenFile.open(found.file());
+        } catch (HttpError e) {
+            return null;
+        }
+        if (again.isStill(found.attributes())) {
+            return again;
+        }
+        again.close();
+        return null;
+    }
+
+    /** Answers from the open file, and closes it unless the response is to send it. */
+    private static Response answerFrom(OpenFile opened, Request request, Representation representation)
+            throws IOException {
+        Response response;
+        try {
+            response = answer(request, representation, opened.channel());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        if (response.file() != opened.channel()) {
+            // A 304 or a 416 sends none of the file's bytes.
+            opened.close();
+        }
+        return response;
     }
 
     /**
      * RFC 9110 §13.2.2: a current copy gets 304; then a Range gets its part of the file, but only with GET (RFC 9110
      * §14.2) and only if If-Range still names this version of the file; everything else gets the whole file.
+     *
+     * @param opened the file, open, when its bytes are not held in memory; null when they are
      */
-    private static Response answer(Request request, Representation representation) {
+    private static Response answer(Request request, Representation representation, FileChannel opened) {
         if (Preconditions.notModified(request, representation)) {
             return representation.notModified();
         }
         List<String> range = request.fields().values("Range");
         if (!request.line().method().equals("GET") || range.size() != 1
                 || !Preconditions.rangeStillApplies(request, representation)) {
-            return representation.whole();
+            return representation.whole(opened);
         }
         try {
             Optional<ByteRange> part = ByteRange.parse(range.getFirst(), representation.length());
-            return part.map(representation::part).orElseGet(representation::whole);
+            return part.map(found -> representation.part(found, opened)).orElseGet(() -> representation.whole(opened));
         } catch (HttpError e) {
             // Not an error page alone: RFC 9110 §15.5.17 asks for the length the range missed.
             return representation.rangeNotSatisfiable();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +85,6 @@ class StaticFilesFuzzTest {
             throw new AssertionError("serving the target " + Printable.bytes(bytes) + " threw " + e, e);
         }
         String input = Printable.bytes(bytes);
-        if (response.file() != null) {
-            Path served = response.file().toRealPath();
-            assertThat(served).as("file served for %s", input).startsWith(root);
-            assertThat("/" + root.relativize(served)).as("file served for %s", input).doesNotContain("/.");
-        }
         for (HeaderFields.Field field : response.fields()) {
             if (field.name().equalsIgnoreCase("Location")) {
                 // RFC 3986 §4.2: "//host" is a network-path reference, a redirect to another site.
@@ -95,9 +92,19 @@ class StaticFilesFuzzTest {
                         .doesNotStartWith("/\\");
             }
         }
-        if (response.body() != null) {
-            String page = new String(response.body(), StandardCharsets.UTF_8);
-            assertThat(page).as("page for %s", input).doesNotContain("secret", ".env", ".git", "escape.txt");
+        String body = new String(body(response), StandardCharsets.UTF_8);
+        // The contents of the files that must not be served, and the names a listing must not show.
+        assertThat(body).as("body for %s", input)
+                .doesNotContain("secret", "password", "remote", ".env", ".git", "escape.txt");
+    }
+
+    /** The bytes the response would send: from memory, or from its open file, which is then closed. */
+    private static byte[] body(Response response) throws IOException {
+        if (response.file() == null) {
+            return response.body();
+        }
+        try (FileChannel file = response.file()) {
+            return Channels.newInputStream(file).readAllBytes();
         }
     }
 }

@@ -1,16 +1,19 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Requests.head;
 import static lowweb.conformance.Requests.send;
 import static lowweb.conformance.Requests.withRequestLine;
 import static lowweb.conformance.Stage4Fixtures.settingsServing;
 import static lowweb.conformance.Stage4Fixtures.site;
 import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
 import static lowweb.conformance.Stage5Fixtures.accessLog;
+import static lowweb.conformance.Stage5Fixtures.largeFile;
 import static lowweb.conformance.Stage5Fixtures.startedWithLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,6 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessLogTest {
 
     private static final String HELLO = "hello\n";
+    /** Far more than a connection's buffers hold on either side, so a client that stops reading stops the server. */
+    private static final long LARGE_FILE_BYTES = 32L << 20;
+    private static final int HEAD_PEEK_BYTES = 100;
+    private static final Duration FILL_WAIT = Duration.ofMillis(300);
 
     @Test
     @DisplayName("A GET is logged with the client's IP, the time in UTC, the request line, 200 and the body's bytes")
@@ -75,6 +82,27 @@ class AccessLogTest {
         WireResponse response = get(server, "/missing.html");
 
         assertThat(onlyLine(dir).outcome()).isEqualTo("GET /missing.html HTTP/1.1 404 " + bytesSent(response));
+    }
+
+    @Test
+    @DisplayName("A client that leaves halfway through a large file is logged with the body's bytes that went out,"
+            + " not with the Content-Length that was promised")
+    void clientLeavesHalfway(Servers servers, @TempDir Path dir) throws InterruptedException {
+        Path root = site(dir, "hello.txt", HELLO);
+        largeFile(root.resolve("large.png"), LARGE_FILE_BYTES);
+        TestServer server = startedWithLog(servers, dir, root);
+
+        try (RawConnection connection = server.raw().open()) {
+            connection.write(head(server, "GET /large.png HTTP/1.1"));
+            connection.readExactly(HEAD_PEEK_BYTES);
+            // Long enough for the server to fill the connection's buffers, which hold far less than the file.
+            Thread.sleep(FILL_WAIT.toMillis());
+            connection.reset();
+        }
+
+        Line line = onlyLine(dir);
+        assertThat(line.outcome()).startsWith("GET /large.png HTTP/1.1 200 ");
+        assertThat(Long.parseLong(line.bytes())).as("body bytes logged").isPositive().isLessThan(LARGE_FILE_BYTES);
     }
 
     @Test

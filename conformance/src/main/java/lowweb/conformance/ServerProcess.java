@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,13 @@ final class ServerProcess implements AutoCloseable {
      * the settings of a later stage may hold keys it has never heard of.
      */
     static ServerProcess start(List<String> command) {
+        return start(command, Map.of());
+    }
+
+    /** Starts the command as {@link #start(List)} does, with these environment variables set or replaced. */
+    static ServerProcess start(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
         String directory = System.getProperty("server.directory", "");
         if (!directory.isBlank()) {
             builder.directory(new File(directory));
@@ -76,6 +83,34 @@ final class ServerProcess implements AutoCloseable {
         return Integer.parseInt(matcher.group(2));
     }
 
+    /**
+     * Whether the server comes up, for a test that accepts a refusal to start too: true once it printed its first
+     * line (or, when it was given {@code port}, accepts connections there), false once it exited instead.
+     */
+    boolean comesUp(String host, int port) {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (port == 0 ? firstLine.isDone() && !firstLine.isCompletedExceptionally() : accepts(host, port)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError("the server neither started nor exited within " + STARTUP.toSeconds() + " s"
+                + report());
+    }
+
+    private static boolean accepts(String host, int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(host, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** For a server given a port: waits until it accepts connections. */
     void awaitAccepting(String host, int port) {
         long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -83,12 +118,10 @@ final class ServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("the server exited with status " + process.exitValue() + report());
             }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(host, port), 200);
+            if (accepts(host, port)) {
                 return;
-            } catch (IOException e) {
-                sleep(Duration.ofMillis(100));
             }
+            sleep(Duration.ofMillis(100));
         }
         throw new AssertionError("the server did not accept connections on port " + port + report());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts servers of the stage under test with a folder or flags chosen by the test. Against a running server
@@ -59,6 +60,37 @@ public final class Servers {
         requireLaunch("starts the server under " + String.join(" ", prefix));
         requireArguments();
         return start(command.withPrefix(prefix), Path.of("."), List.of(flags));
+    }
+
+    /** How a server started in surroundings of the test's choosing turned out: serving, or refusing to start. */
+    public sealed interface Start {
+    }
+
+    /** The server came up and serves. */
+    public record Serving(TestServer server) implements Start {
+    }
+
+    /** The server exited instead of serving. */
+    public record Refused(Exit exit) implements Start {
+    }
+
+    /**
+     * A server serving {@code root}, started with these environment variables set, such as a locale. It may refuse to
+     * start, which some tests accept as an answer of its own.
+     */
+    public Start servingWithEnvironment(Path root, Map<String, String> environment) {
+        requireLaunch("starts the server with environment variables of its own");
+        int chosenPort = command.choosesPort() ? LaunchCommand.freePort() : 0;
+        ServerProcess process = ServerProcess.start(
+                command.expand(root, chosenPort, List.of("--port", "0", "--root", root.toString())), environment);
+        registry.add(process);
+        lastProcess = process;
+        String host = "127.0.0.1";
+        if (!process.comesUp(host, chosenPort)) {
+            return new Refused(process.awaitExit(EXIT_WAIT));
+        }
+        int port = command.choosesPort() ? chosenPort : process.awaitListeningPort();
+        return new Serving(new TestServer(host, port, root, transcript, process));
     }
 
     /** Runs the server with these flags and waits for it to stop by itself, as it must for bad settings. */
