@@ -45,6 +45,14 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         return status == Status.METHOD_NOT_ALLOWED ? response.with("Allow", "GET, HEAD") : response;
     }
 
+    /**
+     * A response that has no content at all, not even an empty one: an interim response such as 100 Continue, which
+     * is a status line alone (RFC 9110 §15.2).
+     */
+    static Response withoutContent(Status status) {
+        return new Response(status, List.of(), null, new byte[0]);
+    }
+
     /** The same response with one more header field. */
     Response with(String name, String value) {
         List<HeaderFields.Field> more = new ArrayList<>(fields);

@@ -71,7 +71,7 @@ final class Connection {
     }
 
     /**
-     * Reads one request, skips its body and answers it.
+     * Reads one request's head, decides the answer, skips the body and sends the answer.
      *
      * @param last whether this is the last request this connection may carry
      * @return whether the connection persists after this response
@@ -79,29 +79,53 @@ final class Connection {
     private boolean exchange(boolean last) throws IOException {
         String requestLine = null;
         Request request;
+        Response response;
         try {
             List<String> head = new HeadReader(in, settings.maxRequestBytes(), settings.maxHeaderCount()).readLines();
             requestLine = head.isEmpty() ? null : head.getFirst();
             request = Request.parse(head);
+            RequestBody.Framing framing = RequestBody.framing(request);
+            Expectation expectation = Expectation.of(request, framing);
+            // The head alone decides the answer: a client that waits with its content must hear a refusal before it
+            // sends the content (RFC 9110 §10.1.1).
+            response = answer(request);
+            if (expectation.refusesBeforeContent(response)) {
+                // The content may follow or not, so where the next request would start is unknown.
+                send(response, !request.isHead(), requestLine, false);
+                return false;
+            }
             // The body gets a fresh deadline of the same length as the head's.
             input.expireIn(settings.headerTimeout());
-            RequestBody.discard(RequestBody.framing(request), in, settings.maxBodyBytes(), settings.maxRequestBytes());
+            RequestBody.discard(framing, expectation.content(in, this::sendContinue), settings.maxBodyBytes(),
+                    settings.maxRequestBytes());
         } catch (HttpError e) {
             // RFC 9112 §9.6 and §6.3: after a malformed message the server cannot tell where the next request would
-            // start, so it answers and closes.
+            // start, so it answers and closes. The same goes for an expectation it cannot meet (417): the content,
+            // if any, is still unread.
             send(errorPages.responseFor(e.status()), true, requestLine, false);
             return false;
         }
         boolean persist = request.wantsPersistence() && !last && !stopping.getAsBoolean();
-        Response response;
-        try {
-            response = files.serve(request);
-        } catch (HttpError e) {
-            // A well-formed request for the wrong thing (404, 403, 405): the connection is as good as before.
-            response = errorPages.responseFor(e.status());
-        }
         send(response, !request.isHead(), requestLine, persist);
         return persist;
+    }
+
+    /** The file asked for, or the page for a well-formed request for the wrong thing (404, 403, 405, 501). */
+    private Response answer(Request request) throws IOException {
+        try {
+            return files.serve(request);
+        } catch (HttpError e) {
+            // The request itself was sound: unless its content is left unread, the connection is as good as before.
+            return errorPages.responseFor(e.status());
+        }
+    }
+
+    /**
+     * Asks a client that expects 100-continue for the content (RFC 9110 §15.2.1). The interim response has no
+     * fields and no place in the access log, which records the final status.
+     */
+    private void sendContinue() throws IOException {
+        Response.withoutContent(Status.CONTINUE).writeTo(out, channel, false);
     }
 
     /**

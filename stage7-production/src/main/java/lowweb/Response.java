@@ -101,7 +101,10 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
                 .with("Content-Length", Integer.toString(page.length));
     }
 
-    /** A response that has no content at all, not even an empty one: 304 (RFC 9110 §15.4.5). */
+    /**
+     * A response that has no content at all, not even an empty one: 304 (RFC 9110 §15.4.5), or an interim response
+     * such as 100 Continue, which is a status line alone (RFC 9110 §15.2).
+     */
     static Response withoutContent(Status status) {
         return new Response(status, List.of(), null, 0, new byte[0]);
     }
