@@ -88,7 +88,7 @@ final class Connection {
             Expectation expectation = Expectation.of(request, framing);
             // The head alone decides the answer: a client that waits with its content must hear a refusal before it
             // sends the content (RFC 9110 §10.1.1).
-            response = answer(request);
+            response = responseTo(request);
             if (expectation.refusesBeforeContent(response)) {
                 // The content may follow or not, so where the next request would start is unknown.
                 send(response, !request.isHead(), requestLine, false);
@@ -111,7 +111,7 @@ final class Connection {
     }
 
     /** The file asked for, or the page for a well-formed request for the wrong thing (404, 403, 405, 501). */
-    private Response answer(Request request) throws IOException {
+    private Response responseTo(Request request) throws IOException {
         try {
             return files.serve(request);
         } catch (HttpError e) {

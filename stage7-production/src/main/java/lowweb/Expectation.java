@@ -26,9 +26,9 @@ enum Expectation {
     }
 
     /**
-     * What the request expects. RFC 9110 §10.1.1: a server must ignore 100-continue in an HTTP/1.0 request, whose
-     * client knows no interim responses and so waits for none; and there is nothing to wait for when no content
-     * follows the head.
+     * What the request expects. RFC 9110 §10.1.1: a server must ignore 100-continue in an HTTP/1.0 request; HTTP/1.0
+     * has neither the Expect field nor interim responses, so its client waits for nothing, whatever the field says.
+     * Nor is there anything to wait for when no content follows the head.
      *
      * @throws HttpError 417 for any expectation other than 100-continue, which this server cannot meet
      */
