@@ -1,6 +1,7 @@
 package lowweb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +21,18 @@ public record HeaderFields(List<Field> fields) {
     /** Every value of the named field, in order. */
     public List<String> values(String name) {
         return fields.stream().filter(field -> field.name().equalsIgnoreCase(name)).map(Field::value).toList();
+    }
+
+    /**
+     * The elements of every value of a list-based field, such as {@code Connection: keep-alive, Upgrade}: RFC 9110
+     * §5.6.1 lets a list be split over several field lines and asks recipients to skip its empty elements.
+     */
+    public List<String> elements(String name) {
+        return values(name).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(element -> !element.isEmpty())
+                .toList();
     }
 
     static HeaderFields parse(List<String> lines) throws HttpError {

@@ -1,6 +1,5 @@
 package lowweb;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -50,9 +49,8 @@ public record Request(RequestLine line, HeaderFields fields) {
 
     /** RFC 9110 §7.6.1: Connection = #connection-option; the options are case-insensitive tokens. */
     private List<String> connectionOptions() {
-        return fields.values("Connection").stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(option -> option.strip().toLowerCase(Locale.ROOT))
+        return fields.elements("Connection").stream()
+                .map(option -> option.toLowerCase(Locale.ROOT))
                 .toList();
     }
 

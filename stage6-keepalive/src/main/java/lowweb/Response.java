@@ -48,6 +48,21 @@ public record Response(Status status, List<HeaderFields.Field> fields, FileChann
         return status == Status.METHOD_NOT_ALLOWED ? response.with("Allow", "GET, HEAD") : response;
     }
 
+    /**
+     * A response that has no content at all, not even an empty one: an interim response such as 100 Continue, which
+     * is a status line alone (RFC 9110 §15.2).
+     */
+    static Response withoutContent(Status status) {
+        return new Response(status, List.of(), null, new byte[0]);
+    }
+
+    /** Gives back the open file of a response that will not be sent after all. */
+    void discard() throws IOException {
+        if (file != null) {
+            file.close();
+        }
+    }
+
     /** The same response with one more header field. */
     Response with(String name, String value) {
         List<HeaderFields.Field> more = new ArrayList<>(fields);

@@ -2,6 +2,8 @@ package lowweb;
 
 /** The response status codes this server sends, with the reason phrases of RFC 9110 §15. */
 public enum Status {
+    /** Interim: the client may send the content it holds back (RFC 9110 §15.2.1); a final response follows. */
+    CONTINUE(100, "Continue"),
     OK(200, "OK"),
     BAD_REQUEST(400, "Bad Request"),
     FORBIDDEN(403, "Forbidden"),
@@ -9,6 +11,7 @@ public enum Status {
     METHOD_NOT_ALLOWED(405, "Method Not Allowed"),
     REQUEST_TIMEOUT(408, "Request Timeout"),
     URI_TOO_LONG(414, "URI Too Long"),
+    EXPECTATION_FAILED(417, "Expectation Failed"),
     /** Defined by RFC 6585 §5, not RFC 9110. */
     REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error"),

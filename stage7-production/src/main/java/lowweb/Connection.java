@@ -86,25 +86,42 @@ final class Connection {
             List<String> head = new HeadReader(in, settings.maxRequestBytes(), settings.maxHeaderCount()).readLines();
             requestLine = head.isEmpty() ? null : head.getFirst();
             request = Request.parse(head);
+            RequestBody.Framing framing = RequestBody.framing(request);
+            Expectation expectation = Expectation.of(request, framing);
+            if (expectation == Expectation.CONTINUE) {
+                // The head alone decides the answer: a client that waits with its content must hear a refusal before
+                // it sends the content (RFC 9110 §10.1.1).
+                Response early = responseTo(request);
+                if (expectation.refusesBeforeContent(early)) {
+                    // The content may follow or not, so where the next request would start is unknown.
+                    send(early, !request.isHead(), requestLine, false);
+                    return false;
+                }
+                // Anything else is answered after the content, when the file is found again: its open file goes back.
+                early.discard();
+            }
             // The body gets a fresh deadline of the same length as the head's.
             input.expireIn(settings.headerTimeout());
-            RequestBody.discard(RequestBody.framing(request), in, settings.maxBodyBytes(), settings.maxRequestBytes());
+            RequestBody.discard(framing, expectation.content(in, this::sendContinue), settings.maxBodyBytes(),
+                    settings.maxRequestBytes());
         } catch (HttpError e) {
             // RFC 9112 §9.6 and §6.3: after a malformed message the server cannot tell where the next request would
-            // start, so it answers and closes.
+            // start, so it answers and closes. The same goes for an expectation it cannot meet (417): the content,
+            // if any, is still unread.
             send(errorPages.responseFor(e.status()), true, requestLine, false);
             return false;
         }
         boolean persist = request.wantsPersistence() && !last && !stopping.getAsBoolean();
-        Response response;
-        try {
-            response = serve(request);
-        } catch (HttpError e) {
-            // A well-formed request for the wrong thing (404, 403, 405): the connection is as good as before.
-            response = errorPages.responseFor(e.status());
-        }
-        send(response, !request.isHead(), requestLine, persist);
+        send(responseTo(request), !request.isHead(), requestLine, persist);
         return persist;
+    }
+
+    /**
+     * Asks a client that expects 100-continue for the content (RFC 9110 §15.2.1). The interim response has no
+     * fields and no place in the access log, which records the final status.
+     */
+    private void sendContinue() throws IOException {
+        Response.withoutContent(Status.CONTINUE).writeTo(out, channel, false, new BytesSent());
     }
 
     /**
@@ -147,13 +164,16 @@ final class Connection {
     }
 
     /**
-     * The response for a well-formed request. A failure that is not the client's doing (the file system failed, too
-     * many files are open, or this server has a bug) still gets an answer, 500 (RFC 9110 §15.6.1), and the operator
-     * one line that says what happened; nothing but this connection is affected.
+     * The answer to a well-formed request: the file asked for, or the page for the wrong thing (404, 403, 405, 501),
+     * after which the connection is as good as before. A failure that is not the client's doing (the file system
+     * failed, too many files are open, or this server has a bug) still gets an answer, 500 (RFC 9110 §15.6.1), and
+     * the operator one line that says what happened; nothing but this connection is affected.
      */
-    private Response serve(Request request) throws HttpError {
+    private Response responseTo(Request request) {
         try {
             return files.serve(request);
+        } catch (HttpError e) {
+            return errorPages.responseFor(e.status());
         } catch (IOException | RuntimeException e) {
             System.err.println("connection " + socket.getRemoteSocketAddress() + ": 500 for "
                     + request.line().target() + ": " + e);

@@ -107,9 +107,19 @@ public record Response(Status status, List<HeaderFields.Field> fields, FileChann
                 .with("Content-Length", Integer.toString(page.length));
     }
 
-    /** A response that has no content at all, not even an empty one: 304 (RFC 9110 §15.4.5). */
+    /**
+     * A response that has no content at all, not even an empty one: 304 (RFC 9110 §15.4.5), or an interim response
+     * such as 100 Continue, which is a status line alone (RFC 9110 §15.2).
+     */
     static Response withoutContent(Status status) {
         return new Response(status, List.of(), null, 0, new byte[0]);
+    }
+
+    /** Gives back the open file of a response that will not be sent after all. */
+    void discard() throws IOException {
+        if (file != null) {
+            file.close();
+        }
     }
 
     /** The same response with one more header field. */

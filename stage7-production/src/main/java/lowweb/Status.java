@@ -2,6 +2,8 @@ package lowweb;
 
 /** The response status codes this server sends, with the reason phrases of RFC 9110 §15. */
 public enum Status {
+    /** Interim: the client may send the content it holds back (RFC 9110 §15.2.1); a final response follows. */
+    CONTINUE(100, "Continue"),
     OK(200, "OK"),
     PARTIAL_CONTENT(206, "Partial Content"),
     MOVED_PERMANENTLY(301, "Moved Permanently"),
@@ -14,6 +16,7 @@ public enum Status {
     CONTENT_TOO_LARGE(413, "Content Too Large"),
     URI_TOO_LONG(414, "URI Too Long"),
     RANGE_NOT_SATISFIABLE(416, "Range Not Satisfiable"),
+    EXPECTATION_FAILED(417, "Expectation Failed"),
     /** Defined by RFC 6585 §5, not RFC 9110. */
     REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error"),

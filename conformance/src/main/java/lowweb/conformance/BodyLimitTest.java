@@ -2,6 +2,7 @@ package lowweb.conformance;
 
 import static lowweb.conformance.Requests.persistentHead;
 import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
+import static lowweb.conformance.Stage6Fixtures.assertAnswersBeforeContent;
 import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
 import static lowweb.conformance.Stage6Fixtures.assertPersists;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A static server has no use for a request body; it reads one only to find where the next request begins. So
  * {@code maxBodyBytes} (1 MiB unless the settings say otherwise) bounds how much it reads: a longer body gets 413
- * Content Too Large and the connection is closed, since the rest of the body was never read.
+ * Content Too Large and the connection is closed, since the rest of the body was never read. A client that waits for
+ * 100 Continue before it sends a body (RFC 9110 §10.1.1) hears the 413 instead, when Content-Length already says too
+ * much.
  */
 @Tag("stage7")
 @Timeout(20)
@@ -67,6 +70,23 @@ class BodyLimitTest {
 
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "POST /hello.txt HTTP/1.1", framing) + bytes);
+            WireResponse response = connection.readNextResponse();
+
+            assertThat(response.statusLine()).isEqualTo("HTTP/1.1 413 Content Too Large");
+            assertLastResponse(response, connection);
+        }
+    }
+
+    @Test
+    @DisplayName("maxBodyBytes: 16 answers GET with Expect: 100-continue and Content-Length: 17 with 413 at once, never"
+            + " asking for the content with 100 Continue, and a close (RFC 9110 §10.1.1, §15.5.14)")
+    void tooLargeBeforeContinue(Servers servers, @TempDir Path dir) {
+        TestServer server = startedWithSettings(servers, dir, ServerExtension.sharedSite(), "\"maxBodyBytes\": 16");
+
+        try (RawConnection connection = server.raw().open()) {
+            connection.write(persistentHead(server, "GET /hello.txt HTTP/1.1", "Expect: 100-continue",
+                    "Content-Length: 17"));
+            assertAnswersBeforeContent(connection);
             WireResponse response = connection.readNextResponse();
 
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 413 Content Too Large");

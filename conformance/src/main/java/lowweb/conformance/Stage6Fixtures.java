@@ -15,13 +15,18 @@ import java.util.Locale;
 
 /**
  * What the stage-6 tests share: requests on a connection that stays open, the {@code Connection} field read as the
- * list of options it is, the checks that a connection persists or ends, and a fingerprint of a body too large to
- * keep in memory.
+ * list of options it is, the checks that a connection persists or ends or answers before a request's content, and a
+ * fingerprint of a body too large to keep in memory.
  */
 final class Stage6Fixtures {
 
     /** How long a server may take to close a connection that its last response said would end. */
     static final Duration CLOSE_WAIT = RawClient.CLOSE_EXPECTED;
+    /**
+     * How long curl waits for an answer to {@code Expect: 100-continue} before it sends the content anyway: a server
+     * that answers later has kept the client waiting for nothing (RFC 9110 §10.1.1).
+     */
+    static final Duration CONTINUE_WAIT = Duration.ofSeconds(1);
 
     private Stage6Fixtures() {
     }
@@ -62,6 +67,16 @@ final class Stage6Fixtures {
                 .map(option -> option.strip().toLowerCase(Locale.ROOT))
                 .filter(option -> !option.isEmpty())
                 .toList();
+    }
+
+    /**
+     * The server begins its answer to a head with {@code Expect: 100-continue} within {@link #CONTINUE_WAIT}, while
+     * the client still holds the content back.
+     */
+    static void assertAnswersBeforeContent(RawConnection connection) {
+        assertThat(connection.awaitAnswer(CONTINUE_WAIT))
+                .as("the server answered within %d ms, before any content was sent", CONTINUE_WAIT.toMillis())
+                .isTrue();
     }
 
     /** The response tells the client that the connection stays open for another request (RFC 9112 §9.3). */
