@@ -73,10 +73,16 @@ final class StaticFiles {
     }
 
     /**
-     * RFC 9110 §13.2.2: a current copy gets 304; then a Range gets its part of the file, but only with GET (RFC 9110
-     * §14.2) and only if If-Range still names this version of the file; everything else gets the whole file.
+     * RFC 9110 §13.2.2, in its order: a file that is no longer the version the client means gets 412; a current copy
+     * gets 304; then a Range gets its part of the file, but only with GET (RFC 9110 §14.2) and only if If-Range still
+     * names this version of the file; everything else gets the whole file.
      */
-    private static Response answer(Request request, Representation representation) {
+    private static Response answer(Request request, Representation representation) throws HttpError {
+        if (Preconditions.failed(request, representation)) {
+            // RFC 9110 §15.5.13: an error page, never the bytes of a version the client did not mean, such as the
+            // rest of a download whose start came from a file that has changed since.
+            throw new HttpError(Status.PRECONDITION_FAILED, "precondition failed: " + request.line().target());
+        }
         if (Preconditions.notModified(request, representation)) {
             return representation.notModified();
         }
