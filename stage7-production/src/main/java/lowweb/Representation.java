@@ -74,6 +74,22 @@ record Representation(Path file, String contentType, Optional<String> contentCod
         return Response.error(Status.RANGE_NOT_SATISFIABLE).with("Content-Range", ByteRange.unsatisfiedRange(length));
     }
 
+    /**
+     * The representation as a response sent at {@code now} describes it. RFC 9110 §8.8.2.1: an origin server must not
+     * send a Last-Modified later than the Date of its response, and must send the Date instead. A file's time can lie
+     * in the future (a clock set wrong, an unpacked archive, {@code touch -d}); a client that kept that date would
+     * send it back in If-Modified-Since, and a real change made before it would never be seen: "not modified". Done
+     * for every response, not once when the file is found, since every response has a Date of its own; the
+     * preconditions then compare the date that is sent. The ETag stays as it is: it only names this version.
+     */
+    Representation asOf(Instant now) {
+        Instant date = HttpDate.precision(now);
+        if (!lastModified.isAfter(date)) {
+            return this;
+        }
+        return new Representation(file, contentType, contentCoding, length, date, tag, varies, cacheControl, content);
+    }
+
     /** The fields of a response with content: validators and caching, the coding, and that ranges are welcome. */
     private Response describe(Response response) {
         Response described = validators(response).with("Accept-Ranges", "bytes");

@@ -3,6 +3,7 @@ package lowweb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,9 +76,11 @@ final class StaticFiles {
     /**
      * RFC 9110 §13.2.2, in its order: a file that is no longer the version the client means gets 412; a current copy
      * gets 304; then a Range gets its part of the file, but only with GET (RFC 9110 §14.2) and only if If-Range still
-     * names this version of the file; everything else gets the whole file.
+     * names this version of the file; everything else gets the whole file. Every step looks at the file as this
+     * response describes it, so that what is compared is what is sent.
      */
-    private static Response answer(Request request, Representation representation) throws HttpError {
+    private static Response answer(Request request, Representation found) throws HttpError {
+        Representation representation = found.asOf(Instant.now());
         if (Preconditions.failed(request, representation)) {
             // RFC 9110 §15.5.13: an error page, never the bytes of a version the client did not mean, such as the
             // rest of a download whose start came from a file that has changed since.
