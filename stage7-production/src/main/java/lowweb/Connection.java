@@ -158,12 +158,18 @@ final class Connection {
      * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and
      * whether the connection stays open after it (RFC 9112 §9.3, §9.6). "keep-alive" is what an HTTP/1.0 client
      * needs to hear; an HTTP/1.1 client would assume it, and saying it costs nothing.
+     *
+     * <p>{@code X-Content-Type-Options: nosniff} (WHATWG Fetch, "X-Content-Type-Options") on every response, error
+     * pages and redirects included: a browser must take the Content-Type as it is and not guess another from the
+     * bytes. A text file that someone uploaded to the site can then never run as a script or a style sheet, whatever
+     * it holds.
      */
     private static Response withConnectionFields(Response response, boolean persist) {
         return response
                 .with("Date", CurrentDate.value())
                 .with("Server", SERVER_NAME)
-                .with("Connection", persist ? "keep-alive" : "close");
+                .with("Connection", persist ? "keep-alive" : "close")
+                .with("X-Content-Type-Options", "nosniff");
     }
 
     /**
