@@ -31,6 +31,7 @@ final class Connection {
     private final StaticFiles files;
     private final ErrorPages errorPages;
     private final AccessLog log;
+    private final Deadlines deadlines;
     private final BooleanSupplier stopping;
     /** When the request being served began: the connection's start, then the first byte of each next request. */
     private Instant requestStarted = Instant.now();
@@ -40,13 +41,14 @@ final class Connection {
 
     /** @param stopping whether the server is shutting down, so that no further request is waited for */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
-               BooleanSupplier stopping) {
+               Deadlines deadlines, BooleanSupplier stopping) {
         this.channel = channel;
         this.socket = channel.socket();
         this.settings = settings;
         this.files = files;
         this.errorPages = errorPages;
         this.log = log;
+        this.deadlines = deadlines;
         this.stopping = stopping;
     }
 
@@ -138,9 +140,9 @@ final class Connection {
     }
 
     private void open() throws IOException {
-        input = new DeadlineInput(socket);
+        input = new DeadlineInput(socket, deadlines);
         in = new BufferedInputStream(input);
-        out = new SendTimeout(channel, settings.sendTimeout());
+        out = new SendTimeout(channel, settings.sendTimeout(), deadlines);
     }
 
     /** Sends the response and logs it; the line is written even when the client leaves halfway through the body. */

@@ -35,6 +35,7 @@ public final class Server {
     private final AccessLog log;
     private final Semaphore connections;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Deadlines deadlines = new Deadlines();
 
     private Server(ServerSocketChannel listener, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
         this.listener = listener;
@@ -75,6 +76,7 @@ public final class Server {
 
     /** Accepts connections until {@link #shutDown} closes the listening socket. */
     public void serve() throws IOException {
+        deadlines.start();
         while (true) {
             SocketChannel client;
             try {
@@ -102,7 +104,8 @@ public final class Server {
                 closeQuietly(client);
                 continue;
             }
-            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
+            Connection connection = new Connection(client, settings, files, errorPages, log, deadlines,
+                    threads::isShutdown);
             if (connections.tryAcquire()) {
                 threads.execute(() -> {
                     try {
@@ -157,6 +160,8 @@ public final class Server {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            // Only now: the connections cut off above needed their deadlines until the last moment.
+            deadlines.stop();
             log.close();
         }
     }
