@@ -17,8 +17,9 @@ import java.util.List;
  * @param status the status
  * @param fields the header fields, in the order they are sent
  * @param file   the file whose bytes are the body, or null for a generated body
- * @param offset where in the file the body starts: 0, except for a part of it (RFC 9110 §15.3.7)
- * @param body   the generated body when there is no file
+ * @param offset where in the file or in {@code body} the body starts: 0, except for a part (RFC 9110 §15.3.7)
+ * @param body   the body when there is no file: generated, or the bytes of a small file, all of which or a part
+ *               of which is sent
  */
 public record Response(Status status, List<HeaderFields.Field> fields, Path file, long offset, byte[] body) {
 
@@ -55,9 +56,14 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
 
     /** Bytes already in memory as the body. */
     static Response bytes(Status status, byte[] content, String contentType) {
-        return new Response(status, List.of(), null, 0, content)
+        return bytes(status, content, 0, content.length, contentType);
+    }
+
+    /** {@code length} bytes in memory from {@code offset} on as the body: a part of a small file, without a copy. */
+    static Response bytes(Status status, byte[] content, int offset, int length, String contentType) {
+        return new Response(status, List.of(), null, offset, content)
                 .with("Content-Type", contentType)
-                .with("Content-Length", Integer.toString(content.length));
+                .with("Content-Length", Integer.toString(length));
     }
 
     /**
@@ -142,7 +148,7 @@ public record Response(Status status, List<HeaderFields.Field> fields, Path file
         head.append("\r\n");
         ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (withBody && body != null) {
-            out.write(headBytes, ByteBuffer.wrap(body));
+            out.write(headBytes, ByteBuffer.wrap(body, (int) offset, (int) contentLength()));
         } else {
             out.write(headBytes);
             if (withBody && file != null) {
