@@ -31,6 +31,7 @@ final class Connection {
     private final StaticFiles files;
     private final ErrorPages errorPages;
     private final AccessLog log;
+    private final Deadlines deadlines;
     private final BooleanSupplier stopping;
     /** When the request being served began: the connection's start, then the first byte of each next request. */
     private Instant requestStarted = Instant.now();
@@ -40,13 +41,14 @@ final class Connection {
 
     /** @param stopping whether the server is shutting down, so that no further request is waited for */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
-               BooleanSupplier stopping) {
+               Deadlines deadlines, BooleanSupplier stopping) {
         this.channel = channel;
         this.socket = channel.socket();
         this.settings = settings;
         this.files = files;
         this.errorPages = errorPages;
         this.log = log;
+        this.deadlines = deadlines;
         this.stopping = stopping;
     }
 
@@ -158,9 +160,9 @@ final class Connection {
     }
 
     private void open() throws IOException {
-        input = new DeadlineInput(socket);
+        input = new DeadlineInput(socket, deadlines);
         in = new BufferedInputStream(input);
-        out = new SendTimeout(channel, settings.sendTimeout());
+        out = new SendTimeout(channel, settings.sendTimeout(), deadlines);
     }
 
     /**
@@ -198,12 +200,18 @@ final class Connection {
      * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and
      * whether the connection stays open after it (RFC 9112 §9.3, §9.6). "keep-alive" is what an HTTP/1.0 client
      * needs to hear; an HTTP/1.1 client would assume it, and saying it costs nothing.
+     *
+     * <p>{@code X-Content-Type-Options: nosniff} (WHATWG Fetch, "X-Content-Type-Options") on every response, error
+     * pages and redirects included: a browser must take the Content-Type as it is and not guess another from the
+     * bytes. A text file that someone uploaded to the site can then never run as a script or a style sheet, whatever
+     * it holds.
      */
     private static Response withConnectionFields(Response response, boolean persist) {
         return response
                 .with("Date", CurrentDate.value())
                 .with("Server", SERVER_NAME)
-                .with("Connection", persist ? "keep-alive" : "close");
+                .with("Connection", persist ? "keep-alive" : "close")
+                .with("X-Content-Type-Options", "nosniff");
     }
 
     /**

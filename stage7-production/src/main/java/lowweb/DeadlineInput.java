@@ -26,10 +26,10 @@ final class DeadlineInput extends InputStream implements Deadlines.Watched {
     /** Set once the deadline stopped a read; the input is shut down from then on. */
     private volatile boolean expired;
 
-    DeadlineInput(Socket socket) throws IOException {
+    DeadlineInput(Socket socket, Deadlines deadlines) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
-        Deadlines.watch(this);
+        deadlines.watch(this);
     }
 
     /** From now on, reading ends with a {@link SocketTimeoutException} once {@code time} has passed. */

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #TICK_MILLIS} ms and stops the waits that are past their deadline, the way an event-driven server like nginx
  * keeps one timer list for all its connections. A deadline fires up to a tick late, which does not matter for
  * time-outs counted in seconds.
+ *
+ * <p>The server starts the watch before it accepts its first connection and stops it after its last one ended.
  */
 final class Deadlines {
 
@@ -30,35 +32,62 @@ final class Deadlines {
         boolean isClosed();
     }
 
-    private static final Set<Watched> WATCHED = ConcurrentHashMap.newKeySet();
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    private final Thread thread = Thread.ofPlatform().daemon().name("deadlines").unstarted(this::watchUntilStopped);
 
-    static {
-        Thread.ofPlatform().daemon().name("deadlines").start(Deadlines::watch);
+    void start() {
+        thread.start();
     }
 
-    private Deadlines() {
+    void stop() {
+        thread.interrupt();
     }
 
     /** Watches until the socket is closed. */
-    static void watch(Watched watched) {
-        WATCHED.add(watched);
+    void watch(Watched socket) {
+        watched.add(socket);
     }
 
-    private static void watch() {
+    /**
+     * Without the catch, one OutOfMemoryError while going through the connections, or one bug in a connection's
+     * watch, would end this thread in silence, and no deadline would fire again: every slow client could then keep
+     * its connection for ever. The next look comes a tick later, so a failure that lasts writes ten lines a second,
+     * not thousands.
+     */
+    private void watchUntilStopped() {
         while (true) {
             try {
                 Thread.sleep(TICK_MILLIS);
+                expireLate(System.nanoTime());
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException | Error e) {
+                System.err.println("deadlines: " + e + "; looking again in " + TICK_MILLIS + " ms");
             }
-            long now = System.nanoTime();
-            for (Watched watched : WATCHED) {
-                if (watched.isClosed()) {
-                    WATCHED.remove(watched);
+        }
+    }
+
+    /**
+     * Looks at every socket once and ends the waits past their deadline. A watch that fails does not cost the
+     * others their look: the first failure is thrown after all of them were looked at.
+     */
+    private void expireLate(long nowNanos) {
+        RuntimeException failure = null;
+        for (Watched socket : watched) {
+            try {
+                if (socket.isClosed()) {
+                    watched.remove(socket);
                 } else {
-                    watched.expireIfLate(now);
+                    socket.expireIfLate(nowNanos);
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
                 }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -60,10 +59,9 @@ record Representation(Path file, String contentType, Optional<String> contentCod
      * @param opened the file, open, when its bytes are not held in memory; null when they are
      */
     Response part(ByteRange range, FileChannel opened) {
+        // Sent from where it lies in the bytes held: they never change, so every request can share them uncopied.
         Response part = content != null
-                ? Response.bytes(Status.PARTIAL_CONTENT,
-                        Arrays.copyOfRange(content, (int) range.first(), (int) (range.first() + range.length())),
-                        contentType)
+                ? Response.bytes(Status.PARTIAL_CONTENT, content, (int) range.first(), (int) range.length(), contentType)
                 : Response.filePart(Status.PARTIAL_CONTENT, opened, range.first(), range.length(), contentType);
         return describe(part).with("Content-Range", range.contentRange(length));
     }
@@ -80,6 +78,23 @@ record Representation(Path file, String contentType, Optional<String> contentCod
     /** RFC 9110 §15.5.17: 416, with the length of the representation so the client can ask again within it. */
     Response rangeNotSatisfiable() {
         return Response.error(Status.RANGE_NOT_SATISFIABLE).with("Content-Range", ByteRange.unsatisfiedRange(length));
+    }
+
+    /**
+     * The representation as a response sent at {@code now} describes it. RFC 9110 §8.8.2.1: an origin server must not
+     * send a Last-Modified later than the Date of its response, and must send the Date instead. A file's time can lie
+     * in the future (a clock set wrong, an unpacked archive, {@code touch -d}); a client that kept that date would
+     * send it back in If-Modified-Since, and a real change made before it would never be seen: "not modified". Done
+     * for every response, not once when the file is found, since every response has a Date of its own; the
+     * preconditions then compare the date that is sent. The ETag stays as it is: it only names this version.
+     */
+    Representation asOf(Instant now) {
+        Instant date = HttpDate.precision(now);
+        if (!lastModified.isAfter(date)) {
+            return this;
+        }
+        return new Representation(file, contentType, contentCoding, length, date, tag, varies, cacheControl, content,
+                attributes);
     }
 
     /** The fields of a response with content: validators and caching, the coding, and that ranges are welcome. */

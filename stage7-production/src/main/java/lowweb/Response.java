@@ -14,9 +14,10 @@ import java.util.List;
  *
  * @param status the status
  * @param fields the header fields, in the order they are sent
- * @param file   the file whose bytes are the body, already open, or null for a generated body
- * @param offset where in the file the body starts: 0, except for a part of it (RFC 9110 §15.3.7)
- * @param body   the generated body when there is no file
+ * @param file   the file whose bytes are the body, already open, or null for a body in memory
+ * @param offset where in the file or in {@code body} the body starts: 0, except for a part (RFC 9110 §15.3.7)
+ * @param body   the body when there is no file: generated, or the bytes of a small file, all of which or a part
+ *               of which is sent
  */
 public record Response(Status status, List<HeaderFields.Field> fields, FileChannel file, long offset, byte[] body) {
 
@@ -58,9 +59,14 @@ public record Response(Status status, List<HeaderFields.Field> fields, FileChann
 
     /** Bytes already in memory as the body. */
     static Response bytes(Status status, byte[] content, String contentType) {
-        return new Response(status, List.of(), null, 0, content)
+        return bytes(status, content, 0, content.length, contentType);
+    }
+
+    /** {@code length} bytes in memory from {@code offset} on as the body: a part of a small file, without a copy. */
+    static Response bytes(Status status, byte[] content, int offset, int length, String contentType) {
+        return new Response(status, List.of(), null, offset, content)
                 .with("Content-Type", contentType)
-                .with("Content-Length", Integer.toString(content.length));
+                .with("Content-Length", Integer.toString(length));
     }
 
     /**
@@ -163,8 +169,9 @@ public record Response(Status status, List<HeaderFields.Field> fields, FileChann
         // A body in memory has no file to close; try-with-resources skips a null resource.
         try (FileChannel content = file) {
             if (withBody && body != null) {
-                out.write(headBytes, ByteBuffer.wrap(body));
-                sent.add(body.length);
+                int length = (int) contentLength();
+                out.write(headBytes, ByteBuffer.wrap(body, (int) offset, length));
+                sent.add(length);
             } else {
                 out.write(headBytes);
                 if (withBody && content != null) {

@@ -26,10 +26,10 @@ final class SendTimeout implements Deadlines.Watched {
     /** Set by the watch, read by the writer after its write failed. */
     private volatile boolean expired;
 
-    SendTimeout(SocketChannel channel, Duration timeout) {
+    SendTimeout(SocketChannel channel, Duration timeout, Deadlines deadlines) {
         this.channel = channel;
         this.timeout = timeout;
-        Deadlines.watch(this);
+        deadlines.watch(this);
     }
 
     /** Writes every remaining byte of the buffers, in order: one system call when the socket has room for them. */

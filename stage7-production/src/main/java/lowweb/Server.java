@@ -35,6 +35,7 @@ public final class Server {
     private final AccessLog log;
     private final Semaphore connections;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Deadlines deadlines = new Deadlines();
 
     private Server(ServerSocketChannel listener, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
         this.listener = listener;
@@ -75,47 +76,87 @@ public final class Server {
 
     /** Accepts connections until {@link #shutDown} closes the listening socket. */
     public void serve() throws IOException {
-        while (true) {
-            SocketChannel client;
+        deadlines.start();
+        while (listener.isOpen()) {
             try {
-                client = listener.accept();
-            } catch (IOException e) {
-                if (!listener.isOpen()) {
-                    return;
+                acceptOne();
+            } catch (RuntimeException | Error e) {
+                // An OutOfMemoryError, or a bug: the connection at hand is lost, the server is not. The same pause
+                // as for a failed accept() keeps a failure that lasts from filling the log.
+                if (listener.isOpen()) {
+                    System.err.println("accept: " + e + "; trying again in " + ACCEPT_PAUSE.toMillis() + " ms");
+                    pause();
                 }
-                // Too many open files, or a connection reset before it was accepted: trouble that passes as
-                // connections close. Ending the loop would end the server for every client; a pause keeps the loop
-                // from filling the log while the trouble lasts.
-                System.err.println("accept: " + e.getMessage() + "; trying again in " + ACCEPT_PAUSE.toMillis()
-                        + " ms");
-                pause();
-                continue;
             }
+        }
+    }
+
+    private void acceptOne() {
+        SocketChannel client;
+        try {
+            client = listener.accept();
+        } catch (IOException e) {
+            if (!listener.isOpen()) {
+                return;
+            }
+            // Too many open files, or a connection reset before it was accepted: trouble that passes as
+            // connections close. Ending the loop would end the server for every client; a pause keeps the loop
+            // from filling the log while the trouble lasts.
+            System.err.println("accept: " + e.getMessage() + "; trying again in " + ACCEPT_PAUSE.toMillis()
+                    + " ms");
+            pause();
+            return;
+        }
+        try {
             // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
             // up to 40 ms lost on every response of a persistent connection.
-            try {
-                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            } catch (IOException e) {
-                // The client reset the connection between accept() and now: nobody is left to serve, and an
-                // exception here must not end the loop either.
-                closeQuietly(client);
-                continue;
-            }
-            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
-            if (connections.tryAcquire()) {
-                threads.execute(() -> {
-                    try {
-                        connection.handle();
-                    } finally {
-                        connections.release();
-                    }
-                });
-            } else {
-                // RFC 9110 §15.6.4: too busy for now. Refusing costs a thread for a moment, but refusing on this
-                // thread would let one client that never reads stop the accept loop.
-                threads.execute(() -> connection.refuse(Status.SERVICE_UNAVAILABLE));
-            }
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            dispatch(client);
+        } catch (IOException e) {
+            // The client reset the connection between accept() and now: nobody is left to serve, and an
+            // exception here must not end the loop either.
+            closeQuietly(client);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(client);
+            throw e;
+        }
+    }
+
+    /** Hands the connection to a thread of its own, or refuses it when {@code maxConnections} are being served. */
+    private void dispatch(SocketChannel client) {
+        Connection connection = new Connection(client, settings, files, errorPages, log, deadlines,
+                threads::isShutdown);
+        if (!connections.tryAcquire()) {
+            // RFC 9110 §15.6.4: too busy for now. Refusing costs a thread for a moment, but refusing on this
+            // thread would let one client that never reads stop the accept loop.
+            threads.execute(() -> loggingTheUnexpected(client, () -> connection.refuse(Status.SERVICE_UNAVAILABLE)));
+            return;
+        }
+        try {
+            threads.execute(() -> {
+                try {
+                    loggingTheUnexpected(client, connection::handle);
+                } finally {
+                    connections.release();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            // No thread started, so none will give the place back.
+            connections.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a connection's work on its thread. A failure nobody expected (a bug, an OutOfMemoryError) ends that
+     * connection with one line in the log, where a thread's own handler would print a page of stack trace.
+     */
+    private static void loggingTheUnexpected(SocketChannel client, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            System.err.println("connection " + client.socket().getRemoteSocketAddress() + ": unexpected " + e);
         }
     }
 
@@ -157,6 +198,8 @@ public final class Server {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            // Only now: the connections cut off above needed their deadlines until the last moment.
+            deadlines.stop();
             log.close();
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,11 +114,11 @@ final class StaticFiles {
 
     /** Answers from the open file, and closes it unless the response is to send it. */
     private static Response answerFrom(OpenFile opened, Request request, Representation representation)
-            throws IOException {
+            throws HttpError, IOException {
         Response response;
         try {
             response = answer(request, representation, opened.channel());
-        } catch (RuntimeException e) {
+        } catch (HttpError | RuntimeException e) {
             opened.close();
             throw e;
         }
@@ -129,12 +130,20 @@ final class StaticFiles {
     }
 
     /**
-     * RFC 9110 §13.2.2: a current copy gets 304; then a Range gets its part of the file, but only with GET (RFC 9110
-     * §14.2) and only if If-Range still names this version of the file; everything else gets the whole file.
+     * RFC 9110 §13.2.2, in its order: a file that is no longer the version the client means gets 412; a current copy
+     * gets 304; then a Range gets its part of the file, but only with GET (RFC 9110 §14.2) and only if If-Range still
+     * names this version of the file; everything else gets the whole file. Every step looks at the file as this
+     * response describes it, so that what is compared is what is sent.
      *
      * @param opened the file, open, when its bytes are not held in memory; null when they are
      */
-    private static Response answer(Request request, Representation representation, FileChannel opened) {
+    private static Response answer(Request request, Representation found, FileChannel opened) throws HttpError {
+        Representation representation = found.asOf(Instant.now());
+        if (Preconditions.failed(request, representation)) {
+            // RFC 9110 §15.5.13: an error page, never the bytes of a version the client did not mean, such as the
+            // rest of a download whose start came from a file that has changed since.
+            throw new HttpError(Status.PRECONDITION_FAILED, "precondition failed: " + request.line().target());
+        }
         if (Preconditions.notModified(request, representation)) {
             return representation.notModified();
         }
@@ -145,7 +154,7 @@ final class StaticFiles {
         }
         try {
             Optional<ByteRange> part = ByteRange.parse(range.getFirst(), representation.length());
-            return part.map(found -> representation.part(found, opened)).orElseGet(() -> representation.whole(opened));
+            return part.map(one -> representation.part(one, opened)).orElseGet(() -> representation.whole(opened));
         } catch (HttpError e) {
             // Not an error page alone: RFC 9110 §15.5.17 asks for the length the range missed.
             return representation.rangeNotSatisfiable();

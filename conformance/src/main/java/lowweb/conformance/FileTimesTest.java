@@ -1,16 +1,22 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.Stage7Fixtures.etag;
+import static lowweb.conformance.Stage7Fixtures.get;
+import static lowweb.conformance.Stage7Fixtures.head;
+import static lowweb.conformance.Stage7Fixtures.instant;
+import static lowweb.conformance.Stage7Fixtures.lastModified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +56,26 @@ class FileTimesTest {
         // The validator is the point of this test: a server that sends no Last-Modified never has to write the date.
         assertThat(response.fieldValues("Last-Modified")).as("Last-Modified").singleElement()
                 .matches(d -> d.matches(IMF_FIXDATE));
+    }
+
+    @Test
+    @DisplayName("A file modified in the future is sent with a Last-Modified no later than the response's Date, in a 200,"
+            + " a 304 and a HEAD alike, and keeps its ETag (RFC 9110 §8.8.2.1)")
+    void futureTimeIsSentAsDate(Servers servers, @TempDir Path dir) throws IOException {
+        Path root = site(dir, "ahead.txt", "written by a clock that runs ahead\n");
+        Files.setLastModifiedTime(root.resolve("ahead.txt"), FileTime.from(Instant.now().plus(Duration.ofDays(1))));
+        TestServer server = servers.serving(root);
+
+        WireResponse whole = get(server, "/ahead.txt");
+        WireResponse notModified = get(server, "/ahead.txt", "If-None-Match: " + etag(whole));
+        WireResponse headOnly = head(server, "/ahead.txt");
+
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(notModified.status()).isEqualTo(304);
+        for (WireResponse response : new WireResponse[] {whole, notModified, headOnly}) {
+            assertThat(instant(lastModified(response))).as("Last-Modified of the %s", response.statusLine())
+                    .isBeforeOrEqualTo(instant(response.field("Date").orElseThrow()));
+            assertThat(response.field("ETag")).as("ETag of the %s", response.statusLine()).contains(etag(whole));
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -49,6 +50,15 @@ final class Stage7Fixtures {
 
     static String httpDate(Instant instant) {
         return IMF_FIXDATE.format(instant);
+    }
+
+    /** The instant an IMF-fixdate in a response names; fails the test when it is no IMF-fixdate. */
+    static Instant instant(String httpDate) {
+        try {
+            return IMF_FIXDATE.parse(httpDate, Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new AssertionError("not an IMF-fixdate (RFC 9110 §5.6.7): \"" + httpDate + "\"", e);
+        }
     }
 
     /** When the file last changed, to the second, as Last-Modified can say it. */
