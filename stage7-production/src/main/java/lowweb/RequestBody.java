@@ -3,6 +3,7 @@ package lowweb;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,8 +44,8 @@ final class RequestBody {
      * the server cannot know where the next request would begin.
      */
     static Framing framing(Request request) throws HttpError {
-        List<String> codings = FieldSyntax.list(request.fields().values("Transfer-Encoding"));
-        List<String> lengths = FieldSyntax.list(request.fields().values("Content-Length"));
+        List<String> codings = elements(request, "Transfer-Encoding");
+        List<String> lengths = elements(request, "Content-Length");
         if (!codings.isEmpty()) {
             return chunked(request, codings, lengths);
         }
@@ -79,6 +80,25 @@ final class RequestBody {
             throw new HttpError(Status.NOT_IMPLEMENTED, "transfer coding not implemented: " + codings);
         }
         return new Chunked();
+    }
+
+    /**
+     * The elements of every field line of that name (RFC 9110 §5.6.1). A line without any, such as an empty
+     * {@code Transfer-Encoding:} or {@code Content-Length: ,}, is a 400. A list drops empty elements, so here such a
+     * line would vanish, and the message be framed by the other field or have no body; another program on the way
+     * may refuse the line, or frame the same bytes differently. RFC 9112 §6.3: a Transfer-Encoding without chunked
+     * last, and a Content-Length that is not a number (RFC 9110 §8.6), leave the end of the body unknown.
+     */
+    private static List<String> elements(Request request, String name) throws HttpError {
+        List<String> elements = new ArrayList<>();
+        for (String value : request.fields().values(name)) {
+            List<String> line = FieldSyntax.list(value);
+            if (line.isEmpty()) {
+                throw new HttpError(Status.BAD_REQUEST, name + " without a value: \"" + value + "\"");
+            }
+            elements.addAll(line);
+        }
+        return elements;
     }
 
     private static boolean isContentLength(String text) {
