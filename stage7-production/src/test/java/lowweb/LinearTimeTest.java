@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  * parser gets such values made of what its grammar repeats (blanks, commas, quotes, {@code W/}, semicolons, digits,
  * percent signs, colons...) many times over, and must be done well within a budget.
  *
- * <p>The budget: on a busy two-core machine, the slowest of these values (thousands of path segments, each decoded
- * and kept) needs about {@value #LINEAR_MILLIS} ms of processor time for {@value #CALLS} calls, most of them well under
- * 100 ms; the budget is twenty times the slowest. A parser quadratic in its input needs far more: the regular
- * expression that once read entity-tag lists took 0.4 to 1 s for a single call on 8000 blanks, and fails after a few
- * dozen calls. The loop stops as soon as the budget is spent, so a failing test ends within
+ * <p>The budget: on a busy two-core machine, the slowest of these values (two thousand path segments, each decoded)
+ * needs about {@value #LINEAR_MILLIS} ms of processor time for {@value #CALLS} calls, and most need well under 100 ms;
+ * the budget is twenty times the slowest. A parser quadratic in its input needs far more: the regular expression that
+ * once read entity-tag lists took about 0.6 s for a single call on 8000 blanks, and used up the budget within its
+ * first 17 calls. The loop stops as soon as the budget is spent, so a failing test ends within
  * {@value #BUDGET_MILLIS} ms too.
  */
 @Tag("linear-time")
