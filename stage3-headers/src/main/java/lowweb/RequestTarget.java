@@ -7,7 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The path of an origin-form request-target (RFC 9112 §3.2.1), split into decoded segments.
@@ -21,9 +20,6 @@ import java.util.regex.Pattern;
  */
 public record RequestTarget(List<String> segments, boolean folder) {
 
-    /** RFC 3986 §3.3: the characters a path may hold as they are, besides "%" escapes. */
-    private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*");
-
     public RequestTarget {
         segments = List.copyOf(segments);
     }
@@ -35,19 +31,47 @@ public record RequestTarget(List<String> segments, boolean folder) {
         // The query names no file; a static server has no use for it (RFC 3986 §3.4).
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
-        if (!PATH_CHARS.matcher(path).matches()) {
-            throw new HttpError(Status.BAD_REQUEST, "character not allowed in a path: " + path);
+        for (int i = 0; i < path.length(); i++) {
+            if (!isPathChar(path.charAt(i))) {
+                throw new HttpError(Status.BAD_REQUEST, "character not allowed in a path: " + path);
+            }
         }
+        // Every "/" ends a segment, an empty one too: "/a//b/" holds "a", "", "b" and "".
         List<String> segments = new ArrayList<>();
-        for (String raw : path.substring(1).split("/", -1)) {
-            segments.add(decode(raw));
+        int start = 1;
+        for (int slash = path.indexOf('/', start); slash >= 0; slash = path.indexOf('/', start)) {
+            segments.add(decode(path.substring(start, slash)));
+            start = slash + 1;
         }
+        segments.add(decode(path.substring(start)));
         boolean folder = path.endsWith("/");
         return new RequestTarget(segments, folder);
     }
 
+    /**
+     * RFC 3986 §3.3: the characters a path may hold as they are, pchar and the "/" between segments. A "%" stands for
+     * pct-encoded here, whose two hex digits {@link #decode} checks.
+     */
+    private static boolean isPathChar(char c) {
+        return isUnreserved(c) || isSubDelim(c) || ":@/%".indexOf(c) >= 0;
+    }
+
+    /** RFC 3986 §2.3: unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~". */
+    static boolean isUnreserved(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || FieldSyntax.isDigit(c) || "-._~".indexOf(c) >= 0;
+    }
+
+    /** RFC 3986 §2.2: {@code sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "="}. */
+    static boolean isSubDelim(char c) {
+        return "!$&'()*+,;=".indexOf(c) >= 0;
+    }
+
     /** Percent-decodes one segment to bytes, then reads the bytes as strict UTF-8. */
     private static String decode(String segment) throws HttpError {
+        if (segment.indexOf('%') < 0) {
+            // Nothing to decode: the characters a path may hold as they are are ASCII, which UTF-8 reads unchanged.
+            return segment;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);

@@ -40,32 +40,11 @@ public record HeaderFields(List<Field> fields) {
             throw new HttpError(Status.BAD_REQUEST, "header field without a colon: " + line);
         }
         String name = line.substring(0, colon);
-        if (!RequestLine.isToken(name)) {
+        if (!FieldSyntax.isToken(name)) {
             // RFC 9112 §5.1: no white space between name and colon, a classic request-smuggling trick.
             throw new HttpError(Status.BAD_REQUEST, "header field name is not a token: \"" + name + "\"");
         }
-        return new Field(name, withoutOptionalWhiteSpace(line, colon + 1));
-    }
-
-    /**
-     * The value that starts at {@code from}, without the optional white space (SP / HTAB) around it, which is not
-     * part of it (RFC 9110 §5.6.3). Two index walks rather than a regular expression: a pattern anchored at the end
-     * is tried again from every blank in the middle, so a value of a few thousand spaces would cost the server
-     * quadratic time on every request that sends it.
-     */
-    private static String withoutOptionalWhiteSpace(String line, int from) {
-        int start = from;
-        int end = line.length();
-        while (start < end && isBlank(line.charAt(start))) {
-            start++;
-        }
-        while (end > start && isBlank(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(start, end);
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
+        // RFC 9110 §5.5: the optional white space around a value is not part of it.
+        return new Field(name, FieldSyntax.withoutWhitespace(line, colon + 1, line.length()));
     }
 }

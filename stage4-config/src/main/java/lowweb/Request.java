@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A parsed request head. This server serves files, so it never needs a request body.
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * @param fields the header fields
  */
 public record Request(RequestLine line, HeaderFields fields) {
-
-    /** RFC 9110 §7.2: Host = uri-host [ ":" port ], uri-host being an IP literal, IPv4 address or reg-name. */
-    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9\\-._~!$&'()*+,;=%]*)(:[0-9]*)?");
 
     /**
      * Reads and parses one request head from the connection, refusing heads longer than {@code maxBytes}.
@@ -39,6 +35,40 @@ public record Request(RequestLine line, HeaderFields fields) {
         return line.method().equals("HEAD");
     }
 
+    /** RFC 9110 §7.2: Host = uri-host [ ":" port ], port = *DIGIT (RFC 3986 §3.2.3). */
+    private static boolean isHost(String text) {
+        int colon = uriHostEnd(text);
+        return colon == text.length()
+                || colon >= 0 && text.charAt(colon) == ':' && FieldSyntax.isDigits(text, colon + 1, text.length());
+    }
+
+    /**
+     * Where the uri-host that starts the text ends (RFC 3986 §3.2.2): after the "]" of an IP literal, or after a
+     * reg-name, which may be empty and also covers an IPv4 address; -1 when a "[" opens no IP literal.
+     */
+    private static int uriHostEnd(String text) {
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            for (int i = 1; i < close; i++) {
+                char c = text.charAt(i);
+                if (!FieldSyntax.isHexDigit(c) && c != ':' && c != '.') {
+                    return -1;
+                }
+            }
+            return close > 1 ? close + 1 : -1;
+        }
+        int end = 0;
+        while (end < text.length() && isRegNameChar(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** RFC 3986 §3.2.2: reg-name = *( unreserved / pct-encoded / sub-delims ), "%" standing for pct-encoded. */
+    private static boolean isRegNameChar(char c) {
+        return RequestTarget.isUnreserved(c) || RequestTarget.isSubDelim(c) || c == '%';
+    }
+
     /**
      * RFC 9112 §3.2: an HTTP/1.1 request without Host, any request with more than one, and a Host that is not
      * {@code host[:port]} get 400. Two hosts, or a malformed one, could make a proxy and this server disagree on which
@@ -53,7 +83,7 @@ public record Request(RequestLine line, HeaderFields fields) {
         if (hosts == 0 && !line.version().equals("HTTP/1.0")) {
             throw new HttpError(Status.BAD_REQUEST, "HTTP/1.1 request without a Host header field");
         }
-        if (hosts == 1 && !HOST.matcher(values.getFirst()).matches()) {
+        if (hosts == 1 && !isHost(values.getFirst())) {
             throw new HttpError(Status.BAD_REQUEST, "Host is not host[:port]: " + values.getFirst());
         }
     }

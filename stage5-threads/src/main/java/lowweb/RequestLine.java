@@ -1,7 +1,5 @@
 package lowweb;
 
-import java.util.regex.Pattern;
-
 /**
  * The first line of a request: {@code method SP request-target SP HTTP-version} (RFC 9112 §3).
  *
@@ -11,24 +9,20 @@ import java.util.regex.Pattern;
  */
 public record RequestLine(String method, String target, String version) {
 
-    /** RFC 9110 §5.6.2: token = 1*tchar. */
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-    /** RFC 9112 §2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT. */
-    private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
-
     static RequestLine parse(String line) throws HttpError {
         // Exactly one space between the parts; no other white space is allowed (RFC 9112 §3).
-        String[] parts = line.split(" ", -1);
-        if (parts.length != 3) {
+        int first = line.indexOf(' ');
+        int second = first < 0 ? -1 : line.indexOf(' ', first + 1);
+        if (second < 0 || line.indexOf(' ', second + 1) >= 0) {
             throw new HttpError(Status.BAD_REQUEST, "request line is not \"method SP target SP version\": " + line);
         }
-        String method = parts[0];
-        String target = parts[1];
-        String version = parts[2];
-        if (!TOKEN.matcher(method).matches()) {
+        String method = line.substring(0, first);
+        String target = line.substring(first + 1, second);
+        String version = line.substring(second + 1);
+        if (!FieldSyntax.isToken(method)) {
             throw new HttpError(Status.BAD_REQUEST, "method is not a token: " + method);
         }
-        if (!VERSION.matcher(version).matches()) {
+        if (!isVersion(version)) {
             throw new HttpError(Status.BAD_REQUEST, "not an HTTP version: " + version);
         }
         if (!version.startsWith("HTTP/1.")) {
@@ -38,7 +32,9 @@ public record RequestLine(String method, String target, String version) {
         return new RequestLine(method, target, version);
     }
 
-    static boolean isToken(String text) {
-        return TOKEN.matcher(text).matches();
+    /** RFC 9112 §2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT. */
+    private static boolean isVersion(String text) {
+        return text.length() == 8 && text.startsWith("HTTP/") && FieldSyntax.isDigit(text.charAt(5))
+                && text.charAt(6) == '.' && FieldSyntax.isDigit(text.charAt(7));
     }
 }

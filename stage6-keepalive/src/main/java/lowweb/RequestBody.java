@@ -3,10 +3,8 @@ package lowweb;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Where a request's body ends (RFC 9112 §6). A file server has no use for a body, but on a persistent connection it
@@ -32,9 +30,9 @@ final class RequestBody {
     }
 
     /** RFC 9110 §8.6: Content-Length = 1*DIGIT; eighteen digits already make an exabyte. */
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
-    /** RFC 9112 §7.1: chunk-size = 1*HEXDIG, then optional white space before any extension. */
-    private static final Pattern CHUNK_SIZE = Pattern.compile("([0-9A-Fa-f]{1,15})[ \t]*(;.*)?");
+    private static final int MAX_LENGTH_DIGITS = 18;
+    /** RFC 9112 §7.1: chunk-size = 1*HEXDIG; fifteen hex digits already make an exabyte. */
+    private static final int MAX_CHUNK_SIZE_DIGITS = 15;
     /** Chunk-size lines are short; a longer one is an attack on memory, not a chunk. */
     private static final int MAX_CHUNK_LINE = 1024;
 
@@ -46,8 +44,8 @@ final class RequestBody {
      * the server cannot know where the next request would begin.
      */
     static Framing framing(Request request) throws HttpError {
-        List<String> codings = list(request.fields().values("Transfer-Encoding"));
-        List<String> lengths = list(request.fields().values("Content-Length"));
+        List<String> codings = elements(request, "Transfer-Encoding");
+        List<String> lengths = elements(request, "Content-Length");
         if (!codings.isEmpty()) {
             return chunked(request, codings, lengths);
         }
@@ -55,7 +53,7 @@ final class RequestBody {
             return new None();
         }
         // Several values are allowed only if they are all the same (RFC 9110 §8.6), e.g. "5, 5" from a proxy.
-        if (!lengths.stream().allMatch(length -> DIGITS.matcher(length).matches())
+        if (!lengths.stream().allMatch(RequestBody::isContentLength)
                 || lengths.stream().distinct().count() > 1) {
             throw new HttpError(Status.BAD_REQUEST, "invalid Content-Length: " + lengths);
         }
@@ -84,13 +82,27 @@ final class RequestBody {
         return new Chunked();
     }
 
-    /** The comma-separated elements of every value of a field (RFC 9110 §5.6.1), without empty ones. */
-    private static List<String> list(List<String> values) {
-        return values.stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip)
-                .filter(element -> !element.isEmpty())
-                .toList();
+    /**
+     * The elements of every field line of that name (RFC 9110 §5.6.1). A line without any, such as an empty
+     * {@code Transfer-Encoding:} or {@code Content-Length: ,}, is a 400. A list drops empty elements, so here such a
+     * line would vanish, and the message be framed by the other field or have no body; another program on the way
+     * may refuse the line, or frame the same bytes differently. RFC 9112 §6.3: a Transfer-Encoding without chunked
+     * last, and a Content-Length that is not a number (RFC 9110 §8.6), leave the end of the body unknown.
+     */
+    private static List<String> elements(Request request, String name) throws HttpError {
+        List<String> elements = new ArrayList<>();
+        for (String value : request.fields().values(name)) {
+            List<String> line = FieldSyntax.list(value);
+            if (line.isEmpty()) {
+                throw new HttpError(Status.BAD_REQUEST, name + " without a value: \"" + value + "\"");
+            }
+            elements.addAll(line);
+        }
+        return elements;
+    }
+
+    private static boolean isContentLength(String text) {
+        return !text.isEmpty() && text.length() <= MAX_LENGTH_DIGITS && FieldSyntax.isDigits(text, 0, text.length());
     }
 
     /**
@@ -110,12 +122,7 @@ final class RequestBody {
     private static void discardChunks(InputStream in, int maxTrailerBytes) throws IOException, HttpError {
         long size;
         do {
-            var line = CHUNK_SIZE.matcher(chunkLine(in));
-            if (!line.matches()) {
-                throw new HttpError(Status.BAD_REQUEST, "malformed chunk-size line");
-            }
-            // Chunk extensions (";name=value") mean nothing to this server; RFC 9112 §7.1.1 says to ignore them.
-            size = Long.parseLong(line.group(1), 16);
+            size = chunkSize(chunkLine(in));
             in.skipNBytes(size);
             if (size > 0 && !chunkLine(in).isEmpty()) {
                 throw new HttpError(Status.BAD_REQUEST, "chunk data longer than its chunk-size");
@@ -129,6 +136,22 @@ final class RequestBody {
                 throw new HttpError(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "trailer section too large");
             }
         }
+    }
+
+    /**
+     * RFC 9112 §7.1: the chunk-size that starts the line, in hex, then optional white space before any chunk
+     * extension. Extensions (";name=value") mean nothing to this server; RFC 9112 §7.1.1 says to ignore them.
+     */
+    private static long chunkSize(String line) throws HttpError {
+        int digits = 0;
+        while (digits < line.length() && FieldSyntax.isHexDigit(line.charAt(digits))) {
+            digits++;
+        }
+        int rest = FieldSyntax.afterWhitespace(line, digits);
+        if (digits == 0 || digits > MAX_CHUNK_SIZE_DIGITS || rest < line.length() && line.charAt(rest) != ';') {
+            throw new HttpError(Status.BAD_REQUEST, "malformed chunk-size line");
+        }
+        return Long.parseLong(line, 0, digits, 16);
     }
 
     /**

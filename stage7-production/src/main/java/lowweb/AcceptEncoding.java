@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The content codings a client can decode, from its Accept-Encoding fields (RFC 9110 §12.5.3), each with its weight:
@@ -15,10 +13,6 @@ import java.util.regex.Pattern;
  * @param weights the weight of each coding named, in lower case, {@code *} included; from 0 to 1
  */
 record AcceptEncoding(Map<String, Double> weights) {
-
-    /** RFC 9110 §12.4.2: weight = OWS ";" OWS "q=" qvalue, qvalue being 0 to 1 with at most three decimals. */
-    private static final Pattern MEMBER =
-            Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*(?:;[ \t]*[qQ]=(0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?");
 
     AcceptEncoding {
         weights = Map.copyOf(weights);
@@ -31,18 +25,54 @@ record AcceptEncoding(Map<String, Double> weights) {
      */
     static AcceptEncoding of(HeaderFields fields) {
         Map<String, Double> weights = new HashMap<>();
-        for (String field : fields.values("Accept-Encoding")) {
-            for (String member : field.split(",")) {
-                Matcher matcher = MEMBER.matcher(member.strip());
-                if (matcher.matches()) {
-                    double weight = matcher.group(2) == null ? 1 : Double.parseDouble(matcher.group(2));
-                    String coding = matcher.group(1).toLowerCase(Locale.ROOT);
-                    // RFC 9110 §8.4.1.3: x-gzip is an old name of gzip.
-                    weights.put(coding.equals("x-gzip") ? "gzip" : coding, weight);
-                }
+        for (String member : FieldSyntax.list(fields.values("Accept-Encoding"))) {
+            // RFC 9110 §12.5.3: codings = content-coding / "identity" / "*", each a token, then its weight if any.
+            int end = 0;
+            while (end < member.length() && FieldSyntax.isTchar(member.charAt(end))) {
+                end++;
+            }
+            double weight = weight(member, end);
+            if (end > 0 && weight >= 0) {
+                String coding = member.substring(0, end).toLowerCase(Locale.ROOT);
+                // RFC 9110 §8.4.1.3: x-gzip is an old name of gzip.
+                weights.put(coding.equals("x-gzip") ? "gzip" : coding, weight);
             }
         }
         return new AcceptEncoding(weights);
+    }
+
+    /**
+     * RFC 9110 §12.4.2: the weight that follows a coding from {@code from} on, {@code OWS ";" OWS "q=" qvalue}, 1 when
+     * there is none; -1 when what follows is not a weight.
+     */
+    private static double weight(String member, int from) {
+        int semicolon = FieldSyntax.afterWhitespace(member, from);
+        if (semicolon == member.length()) {
+            return 1;
+        }
+        if (member.charAt(semicolon) != ';') {
+            return -1;
+        }
+        int at = FieldSyntax.afterWhitespace(member, semicolon + 1);
+        if (!member.regionMatches(true, at, "q=", 0, 2)) {
+            return -1;
+        }
+        String qvalue = member.substring(at + 2);
+        return isQvalue(qvalue) ? Double.parseDouble(qvalue) : -1;
+    }
+
+    /** RFC 9110 §12.4.2: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ). */
+    private static boolean isQvalue(String text) {
+        if (text.isEmpty() || text.length() > 5 || text.length() > 1 && text.charAt(1) != '.') {
+            return false;
+        }
+        char whole = text.charAt(0);
+        for (int i = 2; i < text.length(); i++) {
+            if (whole == '0' ? !FieldSyntax.isDigit(text.charAt(i)) : text.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return whole == '0' || whole == '1';
     }
 
     /** How much the client wants the coding: its own weight, else the weight of {@code *}, else 0. */

@@ -1,9 +1,7 @@
 package lowweb;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One range of bytes of a representation, both ends included, as a Range field asks for it (RFC 9110 §14.1.2):
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  */
 record ByteRange(long first, long last) {
 
-    /** RFC 9110 §14.1.2: int-range = first-pos "-" [ last-pos ], suffix-range = "-" suffix-length. */
-    private static final Pattern ONE_RANGE = Pattern.compile("[ \t]*([0-9]*)-([0-9]*)[ \t]*");
     /** Beyond this, a position cannot name a byte of any file: it is read as "past the end". */
     private static final int MAX_DIGITS = 18;
 
@@ -32,16 +28,24 @@ record ByteRange(long first, long last) {
     static Optional<ByteRange> parse(String field, long length) throws HttpError {
         int equals = field.indexOf('=');
         // RFC 9110 §14.1: range units are case-insensitive.
-        if (equals < 0 || !field.substring(0, equals).strip().toLowerCase(Locale.ROOT).equals("bytes")) {
+        if (equals < 0 || !FieldSyntax.withoutWhitespace(field, 0, equals).equalsIgnoreCase("bytes")) {
             return Optional.empty();
         }
-        Matcher range = ONE_RANGE.matcher(field.substring(equals + 1));
-        if (!range.matches()) {
+        // RFC 9110 §14.1.1: range-set = 1#range-spec, a list.
+        List<String> ranges = FieldSyntax.list(field.substring(equals + 1));
+        if (ranges.size() != 1) {
             return Optional.empty();
         }
-        String first = range.group(1);
-        String last = range.group(2);
-        if (first.isEmpty() && last.isEmpty()) {
+        // RFC 9110 §14.1.2: int-range = first-pos "-" [ last-pos ], suffix-range = "-" suffix-length.
+        String range = ranges.getFirst();
+        int dash = range.indexOf('-');
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        String first = range.substring(0, dash);
+        String last = range.substring(dash + 1);
+        if (!FieldSyntax.isDigits(first, 0, first.length()) || !FieldSyntax.isDigits(last, 0, last.length())
+                || first.isEmpty() && last.isEmpty()) {
             return Optional.empty();
         }
         if (first.isEmpty()) {

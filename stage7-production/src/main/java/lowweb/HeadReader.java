@@ -82,7 +82,7 @@ final class HeadReader {
                 }
                 return line.toString();
             }
-            if (startsRequestLine && line.isEmpty() && !RequestLine.isToken(String.valueOf((char) b))) {
+            if (startsRequestLine && line.isEmpty() && !FieldSyntax.isTchar((char) b)) {
                 throw new HttpError(Status.BAD_REQUEST,
                         String.format("a request line starts with a method, not with the byte 0x%02X", b));
             }

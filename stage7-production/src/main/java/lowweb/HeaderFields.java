@@ -1,7 +1,6 @@
 package lowweb;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,11 +27,7 @@ public record HeaderFields(List<Field> fields) {
      * §5.6.1 lets a list be split over several field lines and asks recipients to skip its empty elements.
      */
     public List<String> elements(String name) {
-        return values(name).stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip)
-                .filter(element -> !element.isEmpty())
-                .toList();
+        return FieldSyntax.list(values(name));
     }
 
     static HeaderFields parse(List<String> lines) throws HttpError {
@@ -53,38 +48,17 @@ public record HeaderFields(List<Field> fields) {
             throw new HttpError(Status.BAD_REQUEST, "header field without a colon: " + line);
         }
         String name = line.substring(0, colon);
-        if (!RequestLine.isToken(name)) {
+        if (!FieldSyntax.isToken(name)) {
             // RFC 9112 §5.1: no white space between name and colon, a classic request-smuggling trick.
             throw new HttpError(Status.BAD_REQUEST, "header field name is not a token: \"" + name + "\"");
         }
-        String value = withoutOptionalWhiteSpace(line, colon + 1);
-        if (RequestLine.hasControl(value, true)) {
+        // RFC 9110 §5.5: the optional white space around a value is not part of it.
+        String value = FieldSyntax.withoutWhitespace(line, colon + 1, line.length());
+        if (FieldSyntax.hasControl(value, true)) {
             // RFC 9110 §5.5: a value is visible characters, SP, HTAB and bytes from 0x80 on. A NUL would cut it short
             // for code written in C behind this server; the other control characters no honest client sends.
             throw new HttpError(Status.BAD_REQUEST, "control character in the value of " + name);
         }
         return new Field(name, value);
-    }
-
-    /**
-     * The value that starts at {@code from}, without the optional white space (SP / HTAB) around it, which is not
-     * part of it (RFC 9110 §5.6.3). Two index walks rather than a regular expression: a pattern anchored at the end
-     * is tried again from every blank in the middle, so a value of a few thousand spaces would cost the server
-     * quadratic time on every request that sends it.
-     */
-    private static String withoutOptionalWhiteSpace(String line, int from) {
-        int start = from;
-        int end = line.length();
-        while (start < end && isBlank(line.charAt(start))) {
-            start++;
-        }
-        while (end > start && isBlank(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(start, end);
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
     }
 }

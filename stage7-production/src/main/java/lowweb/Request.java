@@ -2,7 +2,6 @@ package lowweb;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A parsed request head. This server serves files, so it never needs a request body; {@link RequestBody} skips one.
@@ -11,11 +10,6 @@ import java.util.regex.Pattern;
  * @param fields the header fields
  */
 public record Request(RequestLine line, HeaderFields fields) {
-
-    /** RFC 3986 §3.2.2: uri-host, an IP literal in brackets, an IPv4 address or a reg-name (which may be empty). */
-    static final String URI_HOST = "(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9\\-._~!$&'()*+,;=%]*)";
-    /** RFC 9110 §7.2: Host = uri-host [ ":" port ]. */
-    private static final Pattern HOST = Pattern.compile(URI_HOST + "(:[0-9]*)?");
 
     /**
      * Parses a request head, read by {@link HeadReader}.
@@ -30,11 +24,6 @@ public record Request(RequestLine line, HeaderFields fields) {
         HeaderFields fields = HeaderFields.parse(lines.subList(1, lines.size()));
         requireOneHost(line, fields);
         return new Request(TargetForm.originForm(line), fields);
-    }
-
-    /** Whether the text is host[:port], as in a Host field or the authority of an http URI. */
-    static boolean isHost(String text) {
-        return HOST.matcher(text).matches();
     }
 
     /** A HEAD request gets the head of the response only (RFC 9110 §9.3.2). */
@@ -59,6 +48,43 @@ public record Request(RequestLine line, HeaderFields fields) {
         return fields.elements("Connection").stream()
                 .map(option -> option.toLowerCase(Locale.ROOT))
                 .toList();
+    }
+
+    /**
+     * RFC 9110 §7.2: Host = uri-host [ ":" port ], port = *DIGIT (RFC 3986 §3.2.3). Also the form of the authority of
+     * an http URI.
+     */
+    static boolean isHost(String text) {
+        int colon = uriHostEnd(text);
+        return colon == text.length()
+                || colon >= 0 && text.charAt(colon) == ':' && FieldSyntax.isDigits(text, colon + 1, text.length());
+    }
+
+    /**
+     * Where the uri-host that starts the text ends (RFC 3986 §3.2.2): after the "]" of an IP literal, or after a
+     * reg-name, which may be empty and also covers an IPv4 address; -1 when a "[" opens no IP literal.
+     */
+    static int uriHostEnd(String text) {
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            for (int i = 1; i < close; i++) {
+                char c = text.charAt(i);
+                if (!FieldSyntax.isHexDigit(c) && c != ':' && c != '.') {
+                    return -1;
+                }
+            }
+            return close > 1 ? close + 1 : -1;
+        }
+        int end = 0;
+        while (end < text.length() && isRegNameChar(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** RFC 3986 §3.2.2: reg-name = *( unreserved / pct-encoded / sub-delims ), "%" standing for pct-encoded. */
+    private static boolean isRegNameChar(char c) {
+        return RequestTarget.isUnreserved(c) || RequestTarget.isSubDelim(c) || c == '%';
     }
 
     /**

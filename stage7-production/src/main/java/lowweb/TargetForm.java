@@ -1,8 +1,5 @@
 package lowweb;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The four forms a request-target takes (RFC 9112 §3.2), and which methods may use which. The form is part of the
  * message's syntax, so a form that does not fit the method is a malformed request (400), decided before the method
@@ -21,13 +18,8 @@ import java.util.regex.Pattern;
  */
 final class TargetForm {
 
-    /**
-     * RFC 9110 §4.2.1: "http" URIs, the scheme compared without case (RFC 3986 §3.1), then the authority, which must
-     * name a host, and the path and query, which may be empty. A fragment is never part of a request-target.
-     */
-    private static final Pattern ABSOLUTE = Pattern.compile("(?i:http)://(?<authority>[^/?#]*)(?<rest>[/?][^#]*)?");
-    /** RFC 9112 §3.2.3: authority-form = uri-host ":" port, the port required. */
-    private static final Pattern AUTHORITY = Pattern.compile(Request.URI_HOST + ":[0-9]+");
+    /** RFC 9110 §4.2.1: how an "http" URI starts, the scheme compared without case (RFC 3986 §3.1). */
+    private static final String HTTP = "http://";
 
     private TargetForm() {
     }
@@ -47,25 +39,37 @@ final class TargetForm {
             }
             return line;
         }
-        if (AUTHORITY.matcher(target).matches() && !method.equals("CONNECT")) {
+        if (isAuthorityForm(target) && !method.equals("CONNECT")) {
             throw new HttpError(Status.BAD_REQUEST, "the authority-form is for CONNECT only, not " + method);
         }
         if (target.startsWith("/") || method.equals("CONNECT")) {
             return line;
         }
-        Matcher absolute = ABSOLUTE.matcher(target);
-        if (!absolute.matches()) {
+        // A fragment ("#") is never part of a request-target (RFC 9112 §3.2).
+        if (!target.regionMatches(true, 0, HTTP, 0, HTTP.length()) || target.indexOf('#') >= 0) {
             throw new HttpError(Status.BAD_REQUEST, "request-target is neither origin-form nor an http URI: " + target);
         }
-        String authority = absolute.group("authority");
+        // RFC 9110 §4.2.1: the authority, which must name a host, then the path and query, which may be empty.
+        int authorityEnd = HTTP.length();
+        while (authorityEnd < target.length() && "/?".indexOf(target.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        String authority = target.substring(HTTP.length(), authorityEnd);
         // RFC 9110 §4.2.1: an http URI without a host is invalid; §4.2.4: userinfo ("user@") is refused, it would
         // only show a password in logs. Neither fits host[:port].
         if (authority.isEmpty() || authority.startsWith(":") || !Request.isHost(authority)) {
             throw new HttpError(Status.BAD_REQUEST, "absolute-form target without a valid host: " + target);
         }
-        String rest = absolute.group("rest");
+        String rest = target.substring(authorityEnd);
         // RFC 9112 §3.2.1: an empty path is sent as "/" in origin-form.
-        String originForm = rest == null ? "/" : rest.startsWith("?") ? "/" + rest : rest;
+        String originForm = rest.startsWith("/") ? rest : "/" + rest;
         return new RequestLine(method, originForm, line.version());
+    }
+
+    /** RFC 9112 §3.2.3: authority-form = uri-host ":" port, the port required. */
+    private static boolean isAuthorityForm(String target) {
+        int colon = Request.uriHostEnd(target);
+        return colon >= 0 && colon < target.length() - 1 && target.charAt(colon) == ':'
+                && FieldSyntax.isDigits(target, colon + 1, target.length());
     }
 }

@@ -53,6 +53,16 @@ class MessageFramingErrorTest {
                         POST_HTTP11, "hello", "Transfer-Encoding: gzip"),
                 framing("Transfer-Encoding: chunked, gzip: chunked not last (RFC 9112 §6.3)", 400,
                         POST_HTTP11, "5\r\nhello\r\n0\r\n\r\n", "Transfer-Encoding: chunked, gzip"),
+                framing("Transfer-Encoding: (empty) with Content-Length: no coding, no chunked last (RFC 9112 §6.1,"
+                        + " §6.3)", 400, POST_HTTP11, "hello", "Transfer-Encoding:", "Content-Length: 5"),
+                framing("Transfer-Encoding: , with Content-Length: a list of empty elements only (RFC 9112 §6.1,"
+                        + " §6.3)", 400, POST_HTTP11, "hello", "Transfer-Encoding: ,", "Content-Length: 5"),
+                framing("Transfer-Encoding: (empty) alone: no coding, no chunked last (RFC 9112 §6.3)", 400,
+                        POST_HTTP11, "5\r\nhello\r\n0\r\n\r\n", "Transfer-Encoding:"),
+                framing("Content-Length: (empty), not a number (RFC 9110 §8.6, RFC 9112 §6.3)", 400,
+                        POST_HTTP11, "hello", "Content-Length:"),
+                framing("Content-Length: 5, then a line Content-Length: , (RFC 9110 §8.6, RFC 9112 §6.3)", 400,
+                        POST_HTTP11, "hello", "Content-Length: 5", "Content-Length: , "),
                 framing("Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1)", 400,
                         "POST /hello.txt HTTP/1.0", "5\r\nhello\r\n0\r\n\r\n", CHUNKED),
                 framing("a chunk size that is not hexadecimal (RFC 9112 §7.1)", 400,
