@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
 final class AccessLogFile {
 
     /**
+     * Where the tests' servers write their access log, relative to the settings file's folder: the {@code accessLog}
+     * of {@link SettingsFiles#startedWithLog}.
+     */
+    static final String ACCESS_LOG = "logs/access.log";
+    /**
      * A whole line and nothing else. The time is UTC with an English month; inside the quotes stand only printable
      * ASCII other than {@code "} and {@code \}, and {@code \xHH} escapes with upper-case hex, so no request line can
      * end the field early or start a line of its own.
@@ -59,6 +64,11 @@ final class AccessLogFile {
 
     AccessLogFile(Path file) {
         this.file = file;
+    }
+
+    /** The access log of a server from {@link SettingsFiles#startedWithLog} with settings in {@code dir}. */
+    static AccessLogFile accessLog(Path dir) {
+        return new AccessLogFile(dir.resolve(ACCESS_LOG));
     }
 
     /**

@@ -1,15 +1,15 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.accessLog;
+import static lowweb.conformance.Requests.closingHead;
 import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Requests.head;
-import static lowweb.conformance.Requests.send;
 import static lowweb.conformance.Requests.withRequestLine;
-import static lowweb.conformance.Stage4Fixtures.settingsServing;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
-import static lowweb.conformance.Stage5Fixtures.largeFile;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
+import static lowweb.conformance.SettingsFiles.settingsServing;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.SettingsFiles.startedWithSettings;
+import static lowweb.conformance.Sites.largeFile;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ class AccessLogTest {
     void headSendsNoBytes(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO));
 
-        send(server, "HEAD", "/hello.txt");
+        head(server, "/hello.txt");
 
         assertThat(onlyLine(dir).outcome()).isEqualTo("HEAD /hello.txt HTTP/1.1 200 -");
     }
@@ -93,7 +93,7 @@ class AccessLogTest {
         TestServer server = startedWithLog(servers, dir, root);
 
         try (RawConnection connection = server.raw().open()) {
-            connection.write(head(server, "GET /large.png HTTP/1.1"));
+            connection.write(closingHead(server, "GET /large.png HTTP/1.1"));
             connection.readExactly(HEAD_PEEK_BYTES);
             // Long enough for the server to fill the connection's buffers, which hold far less than the file.
             Thread.sleep(FILL_WAIT.toMillis());

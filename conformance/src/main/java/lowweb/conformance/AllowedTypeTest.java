@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Requests.send;
-import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.Requests.head;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class AllowedTypeTest {
     @Test
     @DisplayName("HEAD of a forbidden file gets 403 too, without a body (RFC 9110 §9.3.2, §15.5.4)")
     void headOfForbiddenFile(TestServer server) {
-        WireResponse response = send(server, "HEAD", "/files/sample.bin");
+        WireResponse response = head(server, "/files/sample.bin");
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body()).isEmpty();

@@ -1,11 +1,11 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Fingerprints.fingerprint;
+import static lowweb.conformance.Requests.persistentGet;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertStillOpen;
 import static lowweb.conformance.ServerExtension.sharedSite;
-import static lowweb.conformance.Stage5Fixtures.fingerprint;
-import static lowweb.conformance.Stage5Fixtures.largeFile;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.assertStillOpen;
-import static lowweb.conformance.Stage6Fixtures.get;
+import static lowweb.conformance.Sites.largeFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,7 +63,7 @@ class BinaryFilesTest {
             IMAGES.lines().map(line -> line.strip().split(" +")).forEach(row -> {
                 String target = row[0];
                 String type = row[1];
-                WireResponse response = get(connection, server, target);
+                WireResponse response = persistentGet(connection, server, target);
 
                 assertThat(response.status()).as("status of %s", target).isEqualTo(200);
                 assertThat(response.field("Content-Type").map(value -> MediaType.parse(value).essence()))

@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
-import static lowweb.conformance.Stage6Fixtures.assertAnswersBeforeContent;
-import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertAnswersBeforeContent;
+import static lowweb.conformance.ResponseAssertions.assertLastResponse;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.SettingsFiles.startedWithSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

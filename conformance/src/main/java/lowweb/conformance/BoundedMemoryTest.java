@@ -1,15 +1,16 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Fingerprints.fingerprint;
+import static lowweb.conformance.Requests.persistentGet;
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage5Fixtures.fingerprint;
-import static lowweb.conformance.Stage5Fixtures.largeFile;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.get;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.Sites.largeFile;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import lowweb.conformance.Fingerprints.BodyFingerprint;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,14 @@ class BoundedMemoryTest {
         try (RawConnection connection = server.raw().open()) {
             for (int download = 1; download <= 2; download++) {
                 connection.write(persistentHead(server, "GET /huge.png HTTP/1.1"));
-                Stage6Fixtures.BodyFingerprint body = new Stage6Fixtures.BodyFingerprint();
+                BodyFingerprint body = new BodyFingerprint();
                 WireResponse response = connection.readNextResponse(body);
 
                 assertThat(response.status()).as("status of download %d", download).isEqualTo(200);
                 assertThat(body.fingerprint()).as("body of download %d", download).isEqualTo(expected);
                 assertPersists(response);
             }
-            WireResponse after = get(connection, server, "/hello.txt");
+            WireResponse after = persistentGet(connection, server, "/hello.txt");
 
             assertThat(after.status()).isEqualTo(200);
             assertThat(after.bodyText()).isEqualTo("still here\n");

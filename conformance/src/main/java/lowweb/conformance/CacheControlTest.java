@@ -1,9 +1,9 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
-import static lowweb.conformance.Stage7Fixtures.etag;
-import static lowweb.conformance.Stage7Fixtures.get;
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.SettingsFiles.startedWithSettings;
+import static lowweb.conformance.Sites.site;
+import static lowweb.conformance.Validators.etag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.accessLog;
+import static lowweb.conformance.Fingerprints.fingerprint;
 import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.ServerExtension.sharedSite;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
-import static lowweb.conformance.Stage5Fixtures.fingerprint;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -50,7 +50,7 @@ class ConcurrentClientsTest {
     static Stream<Named<Function<TestServer, RawConnection>>> stalledClients() {
         return Stream.of(
                 Named.of("stays connected and sends nothing", server -> server.raw().open()),
-                Named.of("has sent half a request head and waits", Stage5Fixtures::halfHead));
+                Named.of("has sent half a request head and waits", Requests::halfHead));
     }
 
     @ParameterizedTest(name = "[{index}] while one client {0}")

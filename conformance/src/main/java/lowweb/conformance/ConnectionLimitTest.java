@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.finishHead;
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage5Fixtures.finishHead;
-import static lowweb.conformance.Stage5Fixtures.halfHead;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
+import static lowweb.conformance.Requests.halfHead;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Requests.send;
-import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.Requests.head;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -42,7 +42,7 @@ class ErrorPageTest {
     @Test
     @DisplayName("HEAD of a missing file gets the 404 page's head: same Content-Length, no body (RFC 9110 §9.3.2)")
     void headOfMissingFile(TestServer server) throws IOException {
-        WireResponse response = send(server, "HEAD", "/missing");
+        WireResponse response = head(server, "/missing");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.field("Content-Length"))

@@ -1,15 +1,15 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.accessLog;
+import static lowweb.conformance.Requests.persistentGet;
 import static lowweb.conformance.Requests.persistentHead;
+import static lowweb.conformance.ResponseAssertions.assertAnswersBeforeContent;
+import static lowweb.conformance.ResponseAssertions.assertLastResponse;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertServes;
 import static lowweb.conformance.ServerExtension.sharedSite;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
-import static lowweb.conformance.Stage6Fixtures.assertAnswersBeforeContent;
-import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage6Fixtures.get;
-import static lowweb.conformance.Stage6Fixtures.siteFile;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.Sites.siteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class ExpectContinueTest {
             assertServes(response, "/hello.txt");
             assertPersists(response);
 
-            WireResponse next = get(connection, server, "/robots.txt");
+            WireResponse next = persistentGet(connection, server, "/robots.txt");
             assertServes(next, "/robots.txt");
             assertPersists(next);
         }
@@ -76,7 +76,7 @@ class ExpectContinueTest {
             + " follow or not, so the next request's start is unknown (RFC 9110 §10.1.1)")
     void refusalBeforeContent(String requestLine, int status, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
 
             connection.write(persistentHead(server, requestLine, "Expect: 100-continue", "Content-Length: 10"));
             assertAnswersBeforeContent(connection);
@@ -124,7 +124,7 @@ class ExpectContinueTest {
             assertServes(response, "/hello.txt");
             assertPersists(response);
 
-            WireResponse next = get(connection, server, "/robots.txt");
+            WireResponse next = persistentGet(connection, server, "/robots.txt");
             assertServes(next, "/robots.txt");
         }
     }

@@ -1,11 +1,11 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage7Fixtures.etag;
-import static lowweb.conformance.Stage7Fixtures.get;
-import static lowweb.conformance.Stage7Fixtures.head;
-import static lowweb.conformance.Stage7Fixtures.instant;
-import static lowweb.conformance.Stage7Fixtures.lastModified;
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Requests.head;
+import static lowweb.conformance.Sites.site;
+import static lowweb.conformance.Validators.etag;
+import static lowweb.conformance.Validators.instant;
+import static lowweb.conformance.Validators.lastModified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

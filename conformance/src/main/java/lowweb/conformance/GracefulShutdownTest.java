@@ -1,11 +1,12 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.accessLog;
+import static lowweb.conformance.Fingerprints.fingerprint;
+import static lowweb.conformance.Requests.closingHead;
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
-import static lowweb.conformance.Stage5Fixtures.fingerprint;
-import static lowweb.conformance.Stage5Fixtures.largeFile;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.Sites.largeFile;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -32,8 +33,6 @@ class GracefulShutdownTest {
 
     private static final int LARGE = 50 << 20;
     private static final String BIN = "\"mimeTypes\": {\"bin\": \"application/octet-stream\"}";
-    /** Long enough for a 50 MiB response on a slow machine, well within the server's 30 s grace. */
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(15);
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
 
     @Test
@@ -47,7 +46,7 @@ class GracefulShutdownTest {
             server.terminate();
             response = download.readResponse(false, RawClient.CLOSE_EXPECTED);
         }
-        server.awaitExit(EXIT_WAIT);
+        server.awaitExit();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(fingerprint(response.body())).as("the body").isEqualTo(fingerprint(file));
@@ -87,7 +86,7 @@ class GracefulShutdownTest {
     /** A GET of /large.bin whose response has begun to arrive, and which the test has not read yet. */
     private static RawConnection startDownload(TestServer server) {
         RawConnection download = server.raw().open();
-        download.write(Requests.head(server, "GET /large.bin HTTP/1.1"));
+        download.write(closingHead(server, "GET /large.bin HTTP/1.1"));
         assertThat(download.awaitAnswer(ANSWER_WAIT)).as("the response has begun").isTrue();
         return download;
     }

@@ -1,6 +1,6 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Requests.head;
+import static lowweb.conformance.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -33,8 +33,7 @@ class HeadCharactersTest {
     void controlInFieldValue(String hex, TestServer server) {
         String control = String.valueOf((char) Integer.parseInt(hex, 16));
 
-        WireResponse response = server.raw().send(
-                head(server, "GET /hello.txt HTTP/1.1", "X-Lesson: one" + control + "two"));
+        WireResponse response = get(server, "/hello.txt", "X-Lesson: one" + control + "two");
 
         assertRefusedAndClosed(response);
     }
@@ -45,7 +44,7 @@ class HeadCharactersTest {
     void controlInQuery(String hex, TestServer server) {
         String control = String.valueOf((char) Integer.parseInt(hex, 16));
 
-        WireResponse response = server.raw().send(head(server, "GET /hello.txt?x=" + control + " HTTP/1.1"));
+        WireResponse response = get(server, "/hello.txt?x=" + control);
 
         assertRefusedAndClosed(response);
     }

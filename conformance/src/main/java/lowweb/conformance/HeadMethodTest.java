@@ -1,7 +1,7 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Requests.send;
+import static lowweb.conformance.Requests.head;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +26,7 @@ class HeadMethodTest {
     void sameHeadNoBody(String target, TestServer server) {
         WireResponse forGet = get(server, target);
 
-        WireResponse forHead = send(server, "HEAD", target);
+        WireResponse forHead = head(server, target);
 
         assertThat(forHead.statusLine()).isEqualTo("HTTP/1.1 200 OK");
         assertThat(forHead.field("Content-Type")).as("Content-Type").isPresent()
@@ -41,7 +41,7 @@ class HeadMethodTest {
     void missingFile(TestServer server) {
         WireResponse forGet = get(server, "/no-such-file.txt");
 
-        WireResponse forHead = send(server, "HEAD", "/no-such-file.txt");
+        WireResponse forHead = head(server, "/no-such-file.txt");
 
         assertThat(forHead.status()).isEqualTo(404);
         assertThat(forHead.field("Content-Type")).as("Content-Type").isPresent()

@@ -1,7 +1,7 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Requests.withRequestLine;
-import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.SettingsFiles.startedWithSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ class HeaderCountTest {
     @DisplayName("By default 100 header fields are served and 101 get 431 with Connection: close (RFC 6585 §5)")
     void defaultLimit(TestServer server) {
         // Host and Connection: close are the other two fields of each request.
-        WireResponse hundred = withRequestLine(server, "GET /hello.txt HTTP/1.1", fields(98));
-        WireResponse hundredAndOne = withRequestLine(server, "GET /hello.txt HTTP/1.1", fields(99));
+        WireResponse hundred = get(server, "/hello.txt", fields(98));
+        WireResponse hundredAndOne = get(server, "/hello.txt", fields(99));
 
         assertThat(hundred.status()).as("status with 100 fields").isEqualTo(200);
         assertTooMany(hundredAndOne);
@@ -40,8 +40,8 @@ class HeaderCountTest {
     void configuredLimit(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, ServerExtension.sharedSite(), "\"maxHeaderCount\": 5");
 
-        WireResponse five = withRequestLine(server, "GET /hello.txt HTTP/1.1", fields(3));
-        WireResponse six = withRequestLine(server, "GET /hello.txt HTTP/1.1", fields(4));
+        WireResponse five = get(server, "/hello.txt", fields(3));
+        WireResponse six = get(server, "/hello.txt", fields(4));
 
         assertThat(five.status()).as("status with 5 fields").isEqualTo(200);
         assertTooMany(six);

@@ -1,5 +1,6 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Requests.withRequestLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class HeaderFieldsTest {
     @Test
     @DisplayName("A field with an empty value is still a valid field line (RFC 9110 §5.5)")
     void emptyValue(TestServer server) {
-        WireResponse response = withRequestLine(server, "GET /hello.txt HTTP/1.1", "X-Empty:", "X-Blank: ");
+        WireResponse response = get(server, "/hello.txt", "X-Empty:", "X-Blank: ");
 
         assertThat(response.status()).isEqualTo(200);
     }
@@ -53,7 +54,7 @@ class HeaderFieldsTest {
     @ValueSource(strings = {"X-Lesson : one", "X-Lesson\t: one", "Accept  : */*"})
     @DisplayName("Whitespace between a field name and its colon is rejected with 400 (RFC 9112 §5.1)")
     void whitespaceBeforeColon(String fieldLine, TestServer server) {
-        WireResponse response = withRequestLine(server, "GET /hello.txt HTTP/1.1", fieldLine);
+        WireResponse response = get(server, "/hello.txt", fieldLine);
 
         assertThat(response.status()).isEqualTo(400);
     }
@@ -62,7 +63,7 @@ class HeaderFieldsTest {
     @ValueSource(strings = {"X-Lesson one", "NoColonAtAll", "Accept */*"})
     @DisplayName("A field line without a colon is rejected with 400 (RFC 9112 §5)")
     void noColon(String fieldLine, TestServer server) {
-        WireResponse response = withRequestLine(server, "GET /hello.txt HTTP/1.1", fieldLine);
+        WireResponse response = get(server, "/hello.txt", fieldLine);
 
         assertThat(response.status()).isEqualTo(400);
     }

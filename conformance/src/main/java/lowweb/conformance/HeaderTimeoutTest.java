@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage5Fixtures.startOfHead;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
+import static lowweb.conformance.Requests.startOfHead;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

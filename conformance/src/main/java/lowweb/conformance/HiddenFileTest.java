@@ -1,9 +1,9 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage4Fixtures.symbolicLink;
-import static lowweb.conformance.Stage4Fixtures.write;
+import static lowweb.conformance.Sites.site;
+import static lowweb.conformance.Sites.symbolicLink;
+import static lowweb.conformance.Sites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,15 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.persistentGet;
+import static lowweb.conformance.ResponseAssertions.assertClosedSilently;
+import static lowweb.conformance.ResponseAssertions.assertLastResponse;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertServes;
 import static lowweb.conformance.ServerExtension.sharedSite;
-import static lowweb.conformance.Stage4Fixtures.json;
-import static lowweb.conformance.Stage4Fixtures.refusal;
-import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
-import static lowweb.conformance.Stage4Fixtures.write;
-import static lowweb.conformance.Stage6Fixtures.assertClosedSilently;
-import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage6Fixtures.get;
+import static lowweb.conformance.SettingsFiles.json;
+import static lowweb.conformance.SettingsFiles.refusal;
+import static lowweb.conformance.SettingsFiles.startedWithSettings;
+import static lowweb.conformance.Sites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class KeepAliveSettingsTest {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"keepAliveTimeoutMs\": " + KEEP_ALIVE_MS);
 
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
 
             assertClosedSilently(connection, Duration.ofMillis(KEEP_ALIVE_MS).plusSeconds(2));
         }
@@ -59,7 +59,7 @@ class KeepAliveSettingsTest {
 
         try (RawConnection connection = server.raw().open()) {
             for (int request = 1; request <= 12; request++) {
-                WireResponse response = get(connection, server, "/hello.txt");
+                WireResponse response = persistentGet(connection, server, "/hello.txt");
 
                 assertThat(response.status()).as("status of request %d", request).isEqualTo(200);
                 assertPersists(response);
@@ -82,9 +82,9 @@ class KeepAliveSettingsTest {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"maxRequestsPerConnection\": 3");
 
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
-            assertPersists(get(connection, server, "/robots.txt"));
-            WireResponse third = get(connection, server, "/hello.txt");
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/robots.txt"));
+            WireResponse third = persistentGet(connection, server, "/hello.txt");
 
             assertThat(third.status()).isEqualTo(200);
             assertLastResponse(third, connection);
@@ -107,7 +107,7 @@ class KeepAliveSettingsTest {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"headerTimeoutMs\": 300");
 
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
 
             connection.write("GET /robots.txt HTTP/1.1\r\nHost: " + server.authority() + "\r\n");
             WireResponse timedOut = connection.readNextResponse();
@@ -138,10 +138,10 @@ class KeepAliveSettingsTest {
     /** A request that comes {@code quiet} after the first response on a connection is answered on it. */
     private static void assertAnswersAfterQuiet(TestServer server, Duration quiet) throws InterruptedException {
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
             Thread.sleep(quiet);
 
-            WireResponse later = get(connection, server, "/robots.txt");
+            WireResponse later = persistentGet(connection, server, "/robots.txt");
 
             assertServes(later, "/robots.txt");
             assertPersists(later);

@@ -1,7 +1,6 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.refusal;
-import static lowweb.conformance.Stage4Fixtures.settingsWithOneWrong;
+import static lowweb.conformance.SettingsFiles.refusalOfOneWrong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -50,11 +49,8 @@ class LimitSettingsErrorTest {
     @MethodSource("mistakes")
     @DisplayName("A new key with a wrong value is refused with one line naming the file, the key and the value")
     void refused(String mistake, String key, String value, Servers servers, @TempDir Path dir) {
-        Path settings = settingsWithOneWrong(dir, VALID, key, value);
-
-        String line = refusal(servers.exitOf("--config", settings.toString()));
-
         // "must be": the key is known and its value is what is wrong, not an unknown key.
-        assertThat(line).as("the error line").contains("settings.json", "\"" + key + "\" must be", value);
+        assertThat(refusalOfOneWrong(servers, dir, VALID, key, value)).as("the error line")
+                .contains("settings.json", "\"" + key + "\" must be", value);
     }
 }

@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.exchange;
+import static lowweb.conformance.Requests.persistentGet;
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.exchange;
-import static lowweb.conformance.Stage6Fixtures.get;
+import static lowweb.conformance.ResponseAssertions.assertLastResponse;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -78,7 +78,7 @@ class MessageFramingErrorTest {
     void refusedAndClosed(String mistake, int status, String requestLine, String body, String[] fields,
             TestServer server) {
         try (RawConnection connection = server.raw().open()) {
-            WireResponse first = get(connection, server, "/hello.txt");
+            WireResponse first = persistentGet(connection, server, "/hello.txt");
             assertThat(first.status()).isEqualTo(200);
             assertPersists(first);
 

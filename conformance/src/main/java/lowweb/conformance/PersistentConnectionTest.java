@@ -1,16 +1,16 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.accessLog;
+import static lowweb.conformance.Requests.exchange;
+import static lowweb.conformance.Requests.persistentGet;
 import static lowweb.conformance.Requests.persistentHead;
+import static lowweb.conformance.ResponseAssertions.assertLastResponse;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertServes;
+import static lowweb.conformance.ResponseAssertions.assertStillOpen;
 import static lowweb.conformance.ServerExtension.sharedSite;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
-import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage6Fixtures.assertStillOpen;
-import static lowweb.conformance.Stage6Fixtures.exchange;
-import static lowweb.conformance.Stage6Fixtures.get;
-import static lowweb.conformance.Stage6Fixtures.siteFile;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.Sites.siteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class PersistentConnectionTest {
     void requestsOneAfterAnother(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             for (String target : List.of("/hello.txt", "/index.html", "/css/style.css")) {
-                WireResponse response = get(connection, server, target);
+                WireResponse response = persistentGet(connection, server, target);
 
                 assertServes(response, target);
                 assertPersists(response);
@@ -75,7 +75,7 @@ class PersistentConnectionTest {
             + " the connection (RFC 9112 §9.6)")
     void closeOnALaterRequest(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
 
             WireResponse last = exchange(connection,
                     persistentHead(server, "GET /robots.txt HTTP/1.1", "Connection: close"));
@@ -120,7 +120,7 @@ class PersistentConnectionTest {
             assertThat(refused.status()).isEqualTo(status);
             assertPersists(refused);
 
-            WireResponse next = get(connection, server, "/hello.txt");
+            WireResponse next = persistentGet(connection, server, "/hello.txt");
 
             assertServes(next, "/hello.txt");
             assertPersists(next);
@@ -143,7 +143,7 @@ class PersistentConnectionTest {
             + " closes: it cannot know where a next request would start (RFC 9112 §9.6)")
     void malformedHeadEndsTheConnection(String mistake, String request, int status, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
-            assertPersists(get(connection, server, "/hello.txt"));
+            assertPersists(persistentGet(connection, server, "/hello.txt"));
 
             WireResponse refused = exchange(connection, request.replace("HOST", server.authority()));
 
@@ -161,7 +161,7 @@ class PersistentConnectionTest {
 
         try (RawConnection connection = server.raw().open()) {
             for (String target : targets) {
-                assertPersists(get(connection, server, target));
+                assertPersists(persistentGet(connection, server, target));
             }
         }
 

@@ -1,11 +1,11 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage6Fixtures.assertLastResponse;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage6Fixtures.assertStillOpen;
-import static lowweb.conformance.Stage6Fixtures.siteFile;
+import static lowweb.conformance.ResponseAssertions.assertLastResponse;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertServes;
+import static lowweb.conformance.ResponseAssertions.assertStillOpen;
+import static lowweb.conformance.Sites.siteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage7Fixtures.etag;
-import static lowweb.conformance.Stage7Fixtures.get;
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Validators.etag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,15 +1,15 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Requests.head;
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage6Fixtures.siteFile;
-import static lowweb.conformance.Stage7Fixtures.assertNotModified;
-import static lowweb.conformance.Stage7Fixtures.etag;
-import static lowweb.conformance.Stage7Fixtures.get;
-import static lowweb.conformance.Stage7Fixtures.head;
-import static lowweb.conformance.Stage7Fixtures.httpDate;
-import static lowweb.conformance.Stage7Fixtures.lastModified;
-import static lowweb.conformance.Stage7Fixtures.modified;
+import static lowweb.conformance.ResponseAssertions.assertNotModified;
+import static lowweb.conformance.ResponseAssertions.assertServes;
+import static lowweb.conformance.Sites.siteFile;
+import static lowweb.conformance.Validators.etag;
+import static lowweb.conformance.Validators.httpDate;
+import static lowweb.conformance.Validators.lastModified;
+import static lowweb.conformance.Validators.modified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage6Fixtures.siteFile;
-import static lowweb.conformance.Stage7Fixtures.etag;
-import static lowweb.conformance.Stage7Fixtures.get;
-import static lowweb.conformance.Stage7Fixtures.head;
-import static lowweb.conformance.Stage7Fixtures.lastModified;
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Requests.head;
+import static lowweb.conformance.ResponseAssertions.assertServes;
+import static lowweb.conformance.Sites.siteFile;
+import static lowweb.conformance.Validators.etag;
+import static lowweb.conformance.Validators.lastModified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

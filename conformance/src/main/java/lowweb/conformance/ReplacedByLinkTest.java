@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.symbolicLink;
-import static lowweb.conformance.Stage5Fixtures.largeFile;
-import static lowweb.conformance.Stage7Fixtures.get;
+import static lowweb.conformance.Requests.get;
+import static lowweb.conformance.Sites.largeFile;
+import static lowweb.conformance.Sites.symbolicLink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

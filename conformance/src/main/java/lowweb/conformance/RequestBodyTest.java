@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage6Fixtures.assertPersists;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
+import static lowweb.conformance.ResponseAssertions.assertPersists;
+import static lowweb.conformance.ResponseAssertions.assertServes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

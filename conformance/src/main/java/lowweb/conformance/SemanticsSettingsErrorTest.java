@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.refusal;
-import static lowweb.conformance.Stage4Fixtures.settingsServing;
-import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.SettingsFiles.refusal;
+import static lowweb.conformance.SettingsFiles.settingsServing;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.accessLog;
+import static lowweb.conformance.Requests.closingHead;
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Requests.head;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
-import static lowweb.conformance.Stage5Fixtures.startedWithLog;
-import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.SettingsFiles.startedWithLog;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -45,7 +45,7 @@ class SendTimeoutTest {
         TestServer server = startedWithLog(servers, dir, root, "\"sendTimeoutMs\": 500");
 
         try (RawConnection stalled = server.raw().open()) {
-            stalled.write(head(server, "GET /big.txt HTTP/1.1"));
+            stalled.write(closingHead(server, "GET /big.txt HTTP/1.1"));
             Thread.sleep(STALL.toMillis());
 
             WireResponse other = get(server, "/hello.txt");

@@ -24,6 +24,11 @@ final class ServerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on (?:http|tcp)://([^/:]+):(\\d+)");
     private static final Duration STARTUP = Duration.ofSeconds(20);
+    /**
+     * How long a server told to stop, or refusing its settings, may take to exit: long enough to finish a response of
+     * 50 MiB on a slow machine, and well within the 30 s a stopping server gives the responses under way.
+     */
+    static final Duration EXIT_WAIT = Duration.ofSeconds(15);
 
     private final List<String> command;
     private final Process process;

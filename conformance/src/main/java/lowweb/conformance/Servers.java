@@ -3,7 +3,6 @@ package lowweb.conformance;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,6 @@ import java.util.Map;
  * ({@code -Dserver.url}) nothing can be started, so such tests are skipped with the reason.
  */
 public final class Servers {
-
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(15);
 
     private final LaunchCommand command;
     private final Transcript transcript;
@@ -87,7 +84,7 @@ public final class Servers {
         lastProcess = process;
         String host = "127.0.0.1";
         if (!process.comesUp(host, chosenPort)) {
-            return new Refused(process.awaitExit(EXIT_WAIT));
+            return new Refused(process.awaitExit(ServerProcess.EXIT_WAIT));
         }
         int port = command.choosesPort() ? chosenPort : process.awaitListeningPort();
         return new Serving(new TestServer(host, port, root, transcript, process));
@@ -99,7 +96,7 @@ public final class Servers {
         requireArguments();
         ServerProcess process = ServerProcess.start(command.expand(Path.of("."), 0, List.of(flags)));
         registry.add(process);
-        return process.awaitExit(EXIT_WAIT);
+        return process.awaitExit(ServerProcess.EXIT_WAIT);
     }
 
     private TestServer start(LaunchCommand launch, Path root, List<String> flags) {

@@ -1,8 +1,8 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Stage4Fixtures.json;
-import static lowweb.conformance.Stage4Fixtures.refusal;
-import static lowweb.conformance.Stage4Fixtures.write;
+import static lowweb.conformance.SettingsFiles.json;
+import static lowweb.conformance.SettingsFiles.refusal;
+import static lowweb.conformance.Sites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Stage4Fixtures.json;
-import static lowweb.conformance.Stage4Fixtures.settings;
-import static lowweb.conformance.Stage4Fixtures.startedWithSettings;
-import static lowweb.conformance.Stage4Fixtures.site;
+import static lowweb.conformance.SettingsFiles.json;
+import static lowweb.conformance.SettingsFiles.settings;
+import static lowweb.conformance.SettingsFiles.startedWithSettings;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package lowweb.conformance;
 
 import static lowweb.conformance.Requests.get;
-import static lowweb.conformance.Stage4Fixtures.json;
-import static lowweb.conformance.Stage4Fixtures.settings;
-import static lowweb.conformance.Stage4Fixtures.settingsServing;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage4Fixtures.write;
+import static lowweb.conformance.SettingsFiles.json;
+import static lowweb.conformance.SettingsFiles.settings;
+import static lowweb.conformance.SettingsFiles.settingsServing;
+import static lowweb.conformance.Sites.site;
+import static lowweb.conformance.Sites.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Requests.head;
 import static lowweb.conformance.Requests.withRequestLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +64,7 @@ class TargetFormTest {
     @DisplayName("A target form the method may not use gets 400, not 405: the request is malformed before its method"
             + " counts (RFC 9112 §3.2.3, §3.2.4)")
     void formDoesNotFitMethod(String methodAndTarget, TestServer server) {
-        WireResponse response = server.raw().send(head(server, methodAndTarget + " HTTP/1.1"));
+        WireResponse response = withRequestLine(server, methodAndTarget + " HTTP/1.1");
 
         assertThat(response.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
     }

@@ -19,8 +19,6 @@ import java.time.Duration;
  */
 public final class TestServer {
 
-    /** How long a stopped server may take to exit when it has nothing left to send. */
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(15);
     private static final Duration PROBE_PAUSE = Duration.ofMillis(50);
 
     private final String host;
@@ -96,10 +94,15 @@ public final class TestServer {
         return started().awaitExit(wait);
     }
 
-    /** SIGTERM, then waits for the exit: for a server with nothing left to send. */
+    /** Waits for a server told to stop to exit, as long as {@link ServerProcess#EXIT_WAIT} allows. */
+    public Exit awaitExit() {
+        return awaitExit(ServerProcess.EXIT_WAIT);
+    }
+
+    /** SIGTERM, then waits for the exit. */
     public Exit stop() {
         terminate();
-        return awaitExit(EXIT_WAIT);
+        return awaitExit();
     }
 
     /**

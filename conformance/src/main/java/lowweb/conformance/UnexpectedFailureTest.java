@@ -1,11 +1,11 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.AccessLogFile.ACCESS_LOG;
+import static lowweb.conformance.AccessLogFile.accessLog;
 import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage4Fixtures.settingsServing;
-import static lowweb.conformance.Stage4Fixtures.site;
-import static lowweb.conformance.Stage5Fixtures.ACCESS_LOG;
-import static lowweb.conformance.Stage5Fixtures.accessLog;
+import static lowweb.conformance.SettingsFiles.settingsServing;
+import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

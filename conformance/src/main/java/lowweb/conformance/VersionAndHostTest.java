@@ -1,5 +1,6 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Requests.withRequestLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class VersionAndHostTest {
     @Test
     @DisplayName("A request with two Host field lines is rejected with 400, even when they agree (RFC 9112 §3.2)")
     void twoHosts(TestServer server) {
-        WireResponse response = withRequestLine(server, "GET /hello.txt HTTP/1.1", "Host: " + server.authority());
+        WireResponse response = get(server, "/hello.txt", "Host: " + server.authority());
 
         assertThat(response.status()).isEqualTo(400);
     }
@@ -46,7 +47,7 @@ class VersionAndHostTest {
     @Test
     @DisplayName("A request whose two Host field lines disagree is rejected with 400 (RFC 9112 §3.2)")
     void twoDifferentHosts(TestServer server) {
-        WireResponse response = withRequestLine(server, "GET /hello.txt HTTP/1.1", "HOST: example.com");
+        WireResponse response = get(server, "/hello.txt", "HOST: example.com");
 
         assertThat(response.status()).isEqualTo(400);
     }

@@ -1,7 +1,5 @@
 package lowweb.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,26 +12,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * What the stage-7 tests share: requests with extra header fields, the validators of a response, and dates written
- * as HTTP writes them.
+ * The validators of a response, ETag and Last-Modified (RFC 9110 §8.8), and dates written as HTTP writes them, for
+ * the conditional requests that send them back.
  */
-final class Stage7Fixtures {
+final class Validators {
 
     /** RFC 9110 §5.6.7: IMF-fixdate, {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private Stage7Fixtures() {
-    }
-
-    /** {@code GET target HTTP/1.1} with Host, the given field lines and Connection: close. */
-    static WireResponse get(TestServer server, String target, String... fieldLines) {
-        return Requests.withRequestLine(server, "GET " + target + " HTTP/1.1", fieldLines);
-    }
-
-    /** {@code HEAD target HTTP/1.1} with Host, the given field lines and Connection: close. */
-    static WireResponse head(TestServer server, String target, String... fieldLines) {
-        return Requests.withRequestLine(server, "HEAD " + target + " HTTP/1.1", fieldLines);
+    private Validators() {
     }
 
     /** The response's ETag; fails the test when there is none. */
@@ -48,6 +36,7 @@ final class Stage7Fixtures {
                 "no Last-Modified in the response to a file (RFC 9110 §8.8.2):\n" + response.head()));
     }
 
+    /** An instant as an IMF-fixdate (RFC 9110 §5.6.7), the form of the dates a client sends in its conditions. */
     static String httpDate(Instant instant) {
         return IMF_FIXDATE.format(instant);
     }
@@ -68,15 +57,5 @@ final class Stage7Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** RFC 9110 §15.4.5: 304 with the validators and without content or a Content-Length of its own. */
-    static void assertNotModified(WireResponse response, String etag) {
-        assertThat(response.statusLine()).isEqualTo("HTTP/1.1 304 Not Modified");
-        assertThat(response.field("ETag")).as("ETag of the 304").contains(etag);
-        assertThat(response.field("Date")).as("Date of the 304").isPresent();
-        assertThat(response.field("Content-Length")).as("Content-Length of the 304").isEmpty();
-        assertThat(response.body()).as("content of the 304").isEmpty();
-        assertThat(response.trailingBytes()).as("bytes after the 304's head").isEmpty();
     }
 }
