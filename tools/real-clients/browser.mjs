@@ -2,7 +2,8 @@
 // see: every resource arrives with a 2xx status and the Content-Type its extension calls for, every picture decodes,
 // the Cyrillic page reads as Cyrillic, and a missing page shows the site's own 404 page.
 //
-// Run by ../real-clients.sh, or by hand against any server that serves shared-site:
+// Run by the conformance tests tagged "clients" (RealClientsTest), or by hand against any server that serves
+// shared-site:
 //   node tools/real-clients/browser.mjs --base http://127.0.0.1:8080 --out target/real-clients
 // Prints one line per finding, writes screenshots and browser.json (the findings and the number of requests the
 // browser sent, for the access-log check) into --out, and exits 1 if anything was wrong.
