@@ -1,10 +1,10 @@
 package lowweb.conformance;
 
+import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Requests.persistentHead;
-import static lowweb.conformance.Stage6Fixtures.assertServes;
-import static lowweb.conformance.Stage7Fixtures.assertNotModified;
-import static lowweb.conformance.Stage7Fixtures.etag;
-import static lowweb.conformance.Stage7Fixtures.get;
+import static lowweb.conformance.ResponseAssertions.assertNotModified;
+import static lowweb.conformance.ResponseAssertions.assertServes;
+import static lowweb.conformance.Validators.etag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
