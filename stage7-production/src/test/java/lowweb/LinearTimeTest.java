@@ -48,7 +48,7 @@ class LinearTimeTest {
     private static final Representation HELLO = new Representation(Path.of("hello.txt"), "text/plain",
             Optional.empty(), 6, Instant.parse("2024-01-02T03:04:05Z"),
             EntityTag.of(6, Instant.parse("2024-01-02T03:04:05Z"), Optional.empty()), false, Optional.empty(),
-            new byte[6]);
+            new byte[6], null);
 
     @Test
     @DisplayName("Entity-tag lists of If-None-Match and If-Range: 8000 blanks, commas, quotes or W/ take linear time"
