@@ -34,8 +34,7 @@ final class Connection {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            respond(in).writeTo(out);
-            out.flush();
+            new ResponseWriter(out).write(respond(in));
             closeGracefully(in);
         } catch (EOFException | SocketTimeoutException e) {
             // The client went away or stayed silent: there is nobody to answer.

@@ -1,45 +1,40 @@
 package lowweb;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the server sends back: a status line, header fields, and a body taken from a file or generated.
+ * What the server sends back: a status, the header fields that describe this response's content, and a body. A
+ * value: it says what to send, {@link ResponseWriter} decides the rest of the head and sends it.
  *
  * @param status the status
- * @param fields the header fields, in the order they are sent
- * @param file   the file whose bytes are the body, already open, or null for a generated body
- * @param body   the generated body when there is no file
+ * @param fields the fields about the content, such as Content-Type, in the order they are sent
+ * @param body   the bytes after the head
  */
-public record Response(Status status, List<HeaderFields.Field> fields, FileChannel file, byte[] body) {
+public record Response(Status status, List<HeaderFields.Field> fields, Body body) {
 
     public Response {
         fields = List.copyOf(fields);
     }
 
     /**
-     * @param file        a file opened before anything is sent, see {@link StaticFiles}; its size now is the length
-     *                    announced
+     * @param file        a file opened before anything is sent, see {@link StaticFiles}: all of it is the body
      * @param contentType the file's media type
      */
     static Response file(FileChannel file, String contentType) throws IOException {
-        return new Response(Status.OK, List.of(), file, null)
-                .with("Content-Type", contentType)
-                .with("Content-Length", Long.toString(file.size()));
+        return new Response(Status.OK, List.of(), new Body.FileRegion(file, 0, file.size()))
+                .with("Content-Type", contentType);
     }
 
     /** A small HTML page that names the status, so a browser shows something readable. */
     static Response error(Status status) {
         byte[] page = ("<!doctype html>\n<title>" + status + "</title>\n<h1>" + status + "</h1>\n")
                 .getBytes(StandardCharsets.UTF_8);
-        Response response = new Response(status, List.of(), null, page)
-                .with("Content-Type", "text/html; charset=utf-8")
-                .with("Content-Length", Integer.toString(page.length));
+        Response response = new Response(status, List.of(), new Body.Bytes(page))
+                .with("Content-Type", "text/html; charset=utf-8");
         // RFC 9110 §15.5.6: a 405 response must list the methods the resource does support.
         return status == Status.METHOD_NOT_ALLOWED ? response.with("Allow", "GET, HEAD") : response;
     }
@@ -48,32 +43,13 @@ public record Response(Status status, List<HeaderFields.Field> fields, FileChann
     Response with(String name, String value) {
         List<HeaderFields.Field> more = new ArrayList<>(fields);
         more.add(new HeaderFields.Field(name, value));
-        return new Response(status, more, file, body);
+        return new Response(status, more, body);
     }
 
-    /**
-     * Writes the response; for a HEAD request without the body, but with the very same header fields, so that
-     * Content-Length still tells the size a GET would get (RFC 9110 §9.3.2). The file is closed either way.
-     */
-    void writeTo(OutputStream out, boolean withBody) throws IOException {
-        // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ] CRLF
-        StringBuilder head = new StringBuilder("HTTP/1.1 " + status.code() + " " + status.reason() + "\r\n");
-        for (HeaderFields.Field field : fields) {
-            head.append(field.name()).append(": ").append(field.value()).append("\r\n");
-        }
-        head.append("\r\n");
-        // A generated body has no file to close; try-with-resources skips a null resource.
-        try (FileChannel content = file) {
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (!withBody) {
-                return;
-            }
-            if (content != null) {
-                // Bytes straight from the file: no decoding, so images and any text encoding arrive unchanged.
-                Channels.newInputStream(content).transferTo(out);
-            } else {
-                out.write(body);
-            }
+    /** Gives back the open file of a response, once it is sent or when it will not be sent after all. */
+    void discard() throws IOException {
+        if (body instanceof Body.FileRegion region) {
+            region.file().close();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.time.Instant;
 
 /**
  * One client's connection: read one request, send one response, close. Every failure ends this connection only; the
@@ -21,8 +20,6 @@ final class Connection {
     /** How long to keep reading (and discarding) after the response, see {@link #closeGracefully}. */
     private static final int LINGER_MILLIS = 1_000;
     private static final int LINGER_BYTES = 1 << 20;
-    /** RFC 9110 §10.2.4: names the software; no version number, which would only help attackers pick exploits. */
-    private static final String SERVER_NAME = "lowweb";
 
     private final Socket socket;
     private final StaticFiles files;
@@ -50,8 +47,7 @@ final class Connection {
                 response = errorPages.responseFor(e.status());
             }
             boolean withBody = request == null || !request.isHead();
-            withConnectionFields(response).writeTo(out, withBody);
-            out.flush();
+            new ResponseWriter(out).write(response, withBody);
             closeGracefully(in);
         } catch (EOFException | SocketTimeoutException e) {
             // The client went away or stayed silent: there is nobody to answer.
@@ -76,17 +72,6 @@ final class Connection {
                     + request.line().target() + ": " + e);
             return errorPages.responseFor(Status.INTERNAL_SERVER_ERROR);
         }
-    }
-
-    /**
-     * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and that
-     * the connection ends after it (RFC 9112 §9.6), so the client knows not to send another request.
-     */
-    private static Response withConnectionFields(Response response) {
-        return response
-                .with("Date", HttpDate.format(Instant.now()))
-                .with("Server", SERVER_NAME)
-                .with("Connection", "close");
     }
 
     /**

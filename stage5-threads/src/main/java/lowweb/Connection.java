@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -21,8 +20,6 @@ final class Connection {
     /** How long to keep reading (and discarding) after the response, see {@link #closeGracefully}. */
     private static final Duration LINGER = Duration.ofSeconds(1);
     private static final int LINGER_BYTES = 1 << 20;
-    /** RFC 9110 §10.2.4: names the software; no version number, which would only help attackers pick exploits. */
-    private static final String SERVER_NAME = "lowweb";
 
     private final Socket socket;
     private final Settings settings;
@@ -32,7 +29,7 @@ final class Connection {
     private final Instant accepted = Instant.now();
     private DeadlineInput input;
     private InputStream in;
-    private OutputStream out;
+    private ResponseWriter out;
 
     Connection(Socket socket, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log) {
         this.socket = socket;
@@ -85,7 +82,7 @@ final class Connection {
     private void open() throws IOException {
         input = new DeadlineInput(socket);
         in = new BufferedInputStream(input);
-        out = new BufferedOutputStream(socket.getOutputStream());
+        out = new ResponseWriter(new BufferedOutputStream(socket.getOutputStream()));
     }
 
     /**
@@ -108,24 +105,11 @@ final class Connection {
      * the bytes that did go out.
      */
     private void send(Response response, boolean withBody, String requestLine) throws IOException {
-        BytesSent sent = new BytesSent();
         try {
-            withConnectionFields(response).writeTo(out, withBody, sent);
-            out.flush();
+            out.write(response, withBody);
         } finally {
-            log.record(socket.getInetAddress(), accepted, requestLine, response.status(), sent.count());
+            log.record(socket.getInetAddress(), accepted, requestLine, response.status(), out.bodyBytesSent());
         }
-    }
-
-    /**
-     * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and that
-     * the connection ends after it (RFC 9112 §9.6), so the client knows not to send another request.
-     */
-    private static Response withConnectionFields(Response response) {
-        return response
-                .with("Date", HttpDate.format(Instant.now()))
-                .with("Server", SERVER_NAME)
-                .with("Connection", "close");
     }
 
     /**

@@ -22,8 +22,6 @@ final class Connection {
     /** How long to keep reading (and discarding) after the last response, see {@link #closeGracefully}. */
     private static final Duration LINGER = Duration.ofSeconds(1);
     private static final int LINGER_BYTES = 1 << 20;
-    /** RFC 9110 §10.2.4: names the software; no version number, which would only help attackers pick exploits. */
-    private static final String SERVER_NAME = "lowweb";
 
     private final SocketChannel channel;
     private final Socket socket;
@@ -37,7 +35,7 @@ final class Connection {
     private Instant requestStarted = Instant.now();
     private DeadlineInput input;
     private InputStream in;
-    private SendTimeout out;
+    private ResponseWriter out;
 
     /** @param stopping whether the server is shutting down, so that no further request is waited for */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
@@ -123,7 +121,7 @@ final class Connection {
      * fields and no place in the access log, which records the final status.
      */
     private void sendContinue() throws IOException {
-        Response.withoutContent(Status.CONTINUE).writeTo(out, channel, false, new BytesSent());
+        out.writeInterim(Status.CONTINUE);
     }
 
     /**
@@ -162,7 +160,7 @@ final class Connection {
     private void open() throws IOException {
         input = new DeadlineInput(socket, deadlines);
         in = new BufferedInputStream(input);
-        out = new SendTimeout(channel, settings.sendTimeout(), deadlines);
+        out = new ResponseWriter(new SendTimeout(channel, settings.sendTimeout(), deadlines), channel);
     }
 
     /**
@@ -188,30 +186,11 @@ final class Connection {
      * the bytes that did go out.
      */
     private void send(Response response, boolean withBody, String requestLine, boolean persist) throws IOException {
-        BytesSent sent = new BytesSent();
         try {
-            withConnectionFields(response, persist).writeTo(out, channel, withBody, sent);
+            out.write(response, withBody, persist);
         } finally {
-            log.record(socket.getInetAddress(), requestStarted, requestLine, response.status(), sent.count());
+            log.record(socket.getInetAddress(), requestStarted, requestLine, response.status(), out.bodyBytesSent());
         }
-    }
-
-    /**
-     * Fields about this message rather than the file: when it was made (RFC 9110 §6.6.1), by what server, and
-     * whether the connection stays open after it (RFC 9112 §9.3, §9.6). "keep-alive" is what an HTTP/1.0 client
-     * needs to hear; an HTTP/1.1 client would assume it, and saying it costs nothing.
-     *
-     * <p>{@code X-Content-Type-Options: nosniff} (WHATWG Fetch, "X-Content-Type-Options") on every response, error
-     * pages and redirects included: a browser must take the Content-Type as it is and not guess another from the
-     * bytes. A text file that someone uploaded to the site can then never run as a script or a style sheet, whatever
-     * it holds.
-     */
-    private static Response withConnectionFields(Response response, boolean persist) {
-        return response
-                .with("Date", CurrentDate.value())
-                .with("Server", SERVER_NAME)
-                .with("Connection", persist ? "keep-alive" : "close")
-                .with("X-Content-Type-Options", "nosniff");
     }
 
     /**

@@ -42,7 +42,7 @@ final class DirectoryListing {
             }
         }
         String title = "Index of " + path;
-        return Response.page(Status.OK, title,
+        return Html.page(Status.OK, title,
                 "<h1>" + Html.escape(title) + "</h1>\n<ul>\n" + String.join("", items) + "</ul>\n");
     }
 

@@ -1,8 +1,10 @@
 package lowweb;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The page sent with an error status. A site may bring its own {@code 403.html}, {@code 404.html} and
@@ -10,6 +12,9 @@ import java.nio.file.Path;
  * other status, the server sends a small page of its own.
  */
 final class ErrorPages {
+
+    /** The Content-Type of every error page, built-in or the site's own. */
+    static final String HTML = "text/html; charset=utf-8";
 
     private final Path root;
 
@@ -24,7 +29,7 @@ final class ErrorPages {
      */
     Response responseFor(Status status) {
         if (status != Status.FORBIDDEN && status != Status.NOT_FOUND && status != Status.INTERNAL_SERVER_ERROR) {
-            return Response.error(status);
+            return builtIn(status);
         }
         Path page = root.resolve(status.code() + ".html");
         try {
@@ -33,12 +38,21 @@ final class ErrorPages {
             if (Files.isRegularFile(page)) {
                 Path real = page.toRealPath();
                 if (real.startsWith(root)) {
-                    return Response.file(status, OpenFile.open(real).channel(), Response.HTML);
+                    return Response.file(status, OpenFile.open(real).channel(), HTML);
                 }
             }
         } catch (HttpError | IOException e) {
             // The page vanished or cannot be read: the built-in page still tells the client what happened.
         }
-        return Response.error(status);
+        return builtIn(status);
+    }
+
+    /** A small HTML page that names the status, so a browser shows something readable. */
+    static Response builtIn(Status status) {
+        byte[] page = ("<!doctype html>\n<title>" + status + "</title>\n<h1>" + status + "</h1>\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Response response = new Response(status, List.of(), new Body.Bytes(page)).with("Content-Type", HTML);
+        // RFC 9110 §15.5.6: a 405 response must list the methods the resource does support.
+        return status == Status.METHOD_NOT_ALLOWED ? response.with("Allow", "GET, HEAD") : response;
     }
 }

@@ -2,6 +2,7 @@ package lowweb;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -16,6 +17,7 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
@@ -89,6 +91,24 @@ record OpenFile(FileChannel channel, BasicFileAttributes attributes) implements 
         // A file channel is what sendfile needs; every JDK's folder handle gives one, but the type does not say so.
         channel.close();
         throw new IOException("no file channel for " + real);
+    }
+
+    /**
+     * All the bytes of the file if it has at most {@code maxBytes}, or null: a larger file is sent from the disk. Also
+     * null when the file turns out not to have the size it had when it was opened: it changed since, and bytes that
+     * do not match the size (and the validators made from it) are not sent from memory.
+     */
+    byte[] readAll(int maxBytes) throws IOException {
+        long size = attributes.size();
+        if (size > maxBytes) {
+            return null;
+        }
+        // One byte more than the size: a file that grew is seen as such.
+        ByteBuffer content = ByteBuffer.allocate((int) size + 1);
+        while (content.hasRemaining() && channel.read(content, content.position()) > 0) {
+            // Positional reads leave the channel's own position at 0, for whoever sends it later.
+        }
+        return content.position() == size ? Arrays.copyOf(content.array(), (int) size) : null;
     }
 
     /** Whether this is the file found earlier, unchanged: the same file, of the same size, changed at the same time. */

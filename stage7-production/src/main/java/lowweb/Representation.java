@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,12 @@ record Representation(Path file, String contentType, Optional<String> contentCod
                       byte[] content, BasicFileAttributes attributes) {
 
     /**
+     * Files up to this size are held in memory and leave with their head in one write; larger ones go from the file
+     * to the socket with {@code sendfile}, which costs an open, a few system calls and a second segment.
+     */
+    static final int SMALL_FILE_BYTES = 64 * 1024;
+
+    /**
      * Describes an open file: its size and modification time as they were when it was opened, so every field
      * describes the same moment, and the bytes of a small file. If the file changed between the two reads, the bytes
      * would not match the validators: then the file is sent from the disk, as a large one is.
@@ -38,7 +45,7 @@ record Representation(Path file, String contentType, Optional<String> contentCod
                              boolean varies, Optional<String> cacheControl) throws IOException {
         BasicFileAttributes attributes = opened.attributes();
         Instant modified = attributes.lastModifiedTime().toInstant();
-        byte[] content = Response.readSmall(opened.channel(), attributes.size());
+        byte[] content = opened.readAll(SMALL_FILE_BYTES);
         return new Representation(file, contentType, contentCoding, attributes.size(), HttpDate.precision(modified),
                 EntityTag.of(attributes.size(), modified, contentCoding), varies, cacheControl, content, attributes);
     }
@@ -49,8 +56,8 @@ record Representation(Path file, String contentType, Optional<String> contentCod
      * @param opened the file, open, when its bytes are not held in memory; null when they are
      */
     Response whole(FileChannel opened) {
-        return describe(content != null ? Response.bytes(Status.OK, content, contentType)
-                : Response.filePart(Status.OK, opened, 0, length, contentType));
+        return describe(content(Status.OK, content != null ? new Body.Bytes(content)
+                : new Body.FileRegion(opened, 0, length)));
     }
 
     /**
@@ -60,10 +67,9 @@ record Representation(Path file, String contentType, Optional<String> contentCod
      */
     Response part(ByteRange range, FileChannel opened) {
         // Sent from where it lies in the bytes held: they never change, so every request can share them uncopied.
-        Response part = content != null
-                ? Response.bytes(Status.PARTIAL_CONTENT, content, (int) range.first(), (int) range.length(), contentType)
-                : Response.filePart(Status.PARTIAL_CONTENT, opened, range.first(), range.length(), contentType);
-        return describe(part).with("Content-Range", range.contentRange(length));
+        Body part = content != null ? new Body.Bytes(content, (int) range.first(), (int) range.length())
+                : new Body.FileRegion(opened, range.first(), range.length());
+        return describe(content(Status.PARTIAL_CONTENT, part)).with("Content-Range", range.contentRange(length));
     }
 
     /**
@@ -72,12 +78,13 @@ record Representation(Path file, String contentType, Optional<String> contentCod
      * out Content-Type and Content-Length, which would describe a body that is not there.
      */
     Response notModified() {
-        return validators(Response.withoutContent(Status.NOT_MODIFIED));
+        return validators(new Response(Status.NOT_MODIFIED, List.of(), new Body.None()));
     }
 
     /** RFC 9110 §15.5.17: 416, with the length of the representation so the client can ask again within it. */
     Response rangeNotSatisfiable() {
-        return Response.error(Status.RANGE_NOT_SATISFIABLE).with("Content-Range", ByteRange.unsatisfiedRange(length));
+        return ErrorPages.builtIn(Status.RANGE_NOT_SATISFIABLE)
+                .with("Content-Range", ByteRange.unsatisfiedRange(length));
     }
 
     /**
@@ -95,6 +102,11 @@ record Representation(Path file, String contentType, Optional<String> contentCod
         }
         return new Representation(file, contentType, contentCoding, length, date, tag, varies, cacheControl, content,
                 attributes);
+    }
+
+    /** A response with some of the file's bytes, and their type. */
+    private Response content(Status status, Body body) {
+        return new Response(status, List.of(), body).with("Content-Type", contentType);
     }
 
     /** The fields of a response with content: validators and caching, the coding, and that ranges are welcome. */

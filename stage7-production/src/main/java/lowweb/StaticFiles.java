@@ -62,7 +62,7 @@ final class StaticFiles {
             if (!target.folder()) {
                 // Relative links in the folder's page resolve against the path up to its last slash (RFC 3986
                 // §5.2.3): served at /docs, a page's "style.css" would be fetched as /style.css.
-                return Response.movedPermanently(target.folderLocation());
+                return Html.movedPermanently(target.folderLocation());
             }
             file = folder.resolve(indexFile);
             if (directoryListing && !Files.exists(file)) {
@@ -122,7 +122,7 @@ final class StaticFiles {
             opened.close();
             throw e;
         }
-        if (response.file() != opened.channel()) {
+        if (!(response.body() instanceof Body.FileRegion region && region.file() == opened.channel())) {
             // A 304 or a 416 sends none of the file's bytes.
             opened.close();
         }

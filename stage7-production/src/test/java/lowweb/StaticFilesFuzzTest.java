@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -100,11 +101,15 @@ class StaticFilesFuzzTest {
 
     /** The bytes the response would send: from memory, or from its open file, which is then closed. */
     private static byte[] body(Response response) throws IOException {
-        if (response.file() == null) {
-            return response.body();
-        }
-        try (FileChannel file = response.file()) {
-            return Channels.newInputStream(file).readAllBytes();
+        try {
+            return switch (response.body()) {
+                case Body.Bytes(byte[] bytes, int offset, int count) -> Arrays.copyOfRange(bytes, offset, offset + count);
+                case Body.FileRegion(FileChannel file, long offset, long length) ->
+                        Channels.newInputStream(file.position(offset)).readNBytes((int) length);
+                case Body.None none -> new byte[0];
+            };
+        } finally {
+            response.discard();
         }
     }
 }
