@@ -2,37 +2,22 @@ package lowweb;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads the settings file: one JSON object (RFC 8259) whose keys are the settings, each of them optional. The JSON is
- * read strictly and every key is checked by hand, so that a typo, a comment or a wrong type stops the server with one
- * line saying what to fix, instead of a default silently taking the place of what the operator meant.
+ * read strictly and every key is checked, so that a typo, a comment or a wrong type stops the server with one line
+ * saying what to fix, instead of a default silently taking the place of what the operator meant. What each key may
+ * hold is not written here but in its description in {@link Settings}.
  */
 final class SettingsFile {
 
     /** The file read when no {@code --config} is given, if the current folder has one. */
     static final Path DEFAULT_FILE = Path.of("settings.json");
-
-    private static final List<String> KEYS =
-            List.of("host", "port", "root", "indexFile", "maxRequestBytes", "mimeTypes");
-    /** An extension as it ends a file name, without the dot. */
-    private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z_+-]+");
-    /**
-     * RFC 9110 §8.3.1: type "/" subtype, then parameters. Visible ASCII only: the value goes into a header field, and
-     * a line break in it would let the settings file write header fields of its own.
-     */
-    private static final Pattern MEDIA_TYPE =
-            Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?");
+    private static final int SHOWN_AT_MOST = 60;
 
     private final Path file;
     private final JsonObject json;
@@ -54,100 +39,52 @@ final class SettingsFile {
     }
 
     static Settings read(Path file) throws SettingsError {
-        return new SettingsFile(file, StrictJson.readObject(file)).settings();
+        JsonElement json = StrictJson.read(file);
+        if (!json.isJsonObject()) {
+            throw new SettingsError(file + ": the settings must be one JSON object, {...}, got " + describe(json));
+        }
+        return new SettingsFile(file, json.getAsJsonObject()).settings();
+    }
+
+    /** Relative paths in the file are relative to the file's own folder, like links in a web page. */
+    Path besideThisFile(String path) {
+        return file.toAbsolutePath().getParent().resolve(path).normalize();
+    }
+
+    /** {@code subject} is what the value is, in quotes: {@code "port"}, or {@code "mimeTypes": "md"}. */
+    SettingsError mustBe(String subject, String expected, JsonElement found) {
+        return error(subject + " must be " + expected + ", got " + describe(found));
+    }
+
+    SettingsError error(String message) {
+        return new SettingsError(file + ": " + message);
     }
 
     private Settings settings() throws SettingsError {
+        List<String> keys = Settings.all().stream().map(Setting::key).toList();
         for (String key : json.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw error("unknown key \"" + key + "\"; " + Spelling.closest(key, KEYS)
+            if (!keys.contains(key)) {
+                throw error("unknown key " + StrictJson.quoted(key) + "; " + Spelling.closest(key, keys)
                         .map(known -> "did you mean \"" + known + "\"?")
-                        .orElse("the keys are " + String.join(", ", KEYS)));
+                        .orElse("the keys are " + String.join(", ", keys)));
             }
         }
-        Settings defaults = Settings.DEFAULTS;
-        return new Settings(
-                text("host", "an IP address or host name such as \"127.0.0.1\"", name -> !name.isBlank(),
-                        defaults.host()),
-                wholeNumber("port", 0, 65535, defaults.port()),
-                root(defaults.root()),
-                text("indexFile", "a file name such as \"index.html\", without a folder and not starting with \".\"",
-                        name -> !name.isEmpty() && !name.startsWith(".") && !name.matches(".*[/\\\\].*"),
-                        defaults.indexFile()),
-                wholeNumber("maxRequestBytes", 1, Integer.MAX_VALUE, defaults.maxRequestBytes()),
-                mimeTypes(defaults.mimeTypes()));
+        Settings settings = Settings.DEFAULTS;
+        for (Setting<?> setting : Settings.all()) {
+            settings = read(setting, settings);
+        }
+        return settings;
     }
 
-    private String text(String key, String expected, Predicate<String> valid, String fallback) throws SettingsError {
-        JsonElement value = json.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (StrictJson.isString(value) && valid.test(value.getAsString())) {
-            return value.getAsString();
-        }
-        throw mustBe(key, expected, value);
+    /** The settings with the value this file gives {@code setting}, or its default if the file leaves it out. */
+    private <T> Settings read(Setting<T> setting, Settings settings) throws SettingsError {
+        return settings.with(setting, setting.reading().read(json.get(setting.key()), this));
     }
 
-    /** Any JSON number with no fraction counts, so 8080, 8080.0 and 8.08e3 are all the same port. */
-    private int wholeNumber(String key, int min, int max, int fallback) throws SettingsError {
-        JsonElement value = json.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
-            BigDecimal number = value.getAsBigDecimal();
-            if (number.stripTrailingZeros().scale() <= 0 && number.compareTo(BigDecimal.valueOf(min)) >= 0
-                    && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
-                return number.intValueExact();
-            }
-        }
-        throw mustBe(key, "a whole number from " + min + " to " + max, value);
-    }
-
-    /** A relative root is relative to this file's folder, so the file works whatever the current folder is. */
-    private Path root(Path fallback) throws SettingsError {
-        String given = text("root", "the path of a folder, such as \"site\"", path -> !path.isEmpty(),
-                fallback.toString());
-        Path root = file.toAbsolutePath().getParent().resolve(given).normalize();
-        if (!Files.isDirectory(root)) {
-            throw error("\"root\" must be an existing folder, got \"" + given + "\" (no folder at " + root + ")");
-        }
-        return root;
-    }
-
-    private Map<String, String> mimeTypes(Map<String, String> fallback) throws SettingsError {
-        JsonElement value = json.get("mimeTypes");
-        if (value == null) {
-            return fallback;
-        }
-        if (!value.isJsonObject() || value.getAsJsonObject().isEmpty()) {
-            throw mustBe("mimeTypes", "an object with at least one extension and its Content-Type, such as "
-                    + "{\"html\": \"text/html; charset=utf-8\"}", value);
-        }
-        Map<String, String> types = new HashMap<>();
-        for (Map.Entry<String, JsonElement> entry : value.getAsJsonObject().entrySet()) {
-            String extension = entry.getKey();
-            if (!EXTENSION.matcher(extension).matches()) {
-                throw error("\"mimeTypes\" keys must be extensions without the dot, such as \"html\", got \""
-                        + extension + "\"");
-            }
-            JsonElement type = entry.getValue();
-            if (!StrictJson.isString(type) || !MEDIA_TYPE.matcher(type.getAsString()).matches()) {
-                throw mustBe("mimeTypes\": \"" + extension, "a media type such as \"text/plain; charset=utf-8\"", type);
-            }
-            if (types.put(extension.toLowerCase(Locale.ROOT), type.getAsString()) != null) {
-                throw error("\"mimeTypes\" lists \"" + extension + "\" twice; extensions ignore case");
-            }
-        }
-        return types;
-    }
-
-    private SettingsError mustBe(String key, String expected, JsonElement found) {
-        return error("\"" + key + "\" must be " + expected + ", got " + StrictJson.describe(found));
-    }
-
-    private SettingsError error(String message) {
-        return new SettingsError(file + ": " + message);
+    /** The value as JSON writes it, with "the string" before a string: "80" and 80 look alike in a message. */
+    private static String describe(JsonElement value) {
+        String json = value.toString();
+        String shown = json.length() <= SHOWN_AT_MOST ? json : json.substring(0, SHOWN_AT_MOST - 3) + "...";
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? "the string " + shown : shown;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Content-Type by file extension (RFC 9110 §8.3), and with it the list of file types the server serves at all. Text
@@ -26,6 +27,16 @@ final class MediaTypes {
             Map.entry("gif", "image/gif"),
             Map.entry("webp", "image/webp"),
             Map.entry("ico", "image/x-icon"));
+
+    /** An extension as it ends a file name, without the dot; the settings file's keys for file types. */
+    static final Setting.Rule EXTENSION = new Setting.Rule("extensions without the dot, such as \"html\"",
+            Pattern.compile("[0-9A-Za-z_+-]+").asMatchPredicate());
+    /**
+     * RFC 9110 §8.3.1: type "/" subtype, then parameters. Visible ASCII only: the value goes into a header field, and
+     * a line break in it would let the settings file write header fields of its own.
+     */
+    static final Setting.Rule TYPE = new Setting.Rule("a media type such as \"text/plain; charset=utf-8\"",
+            Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+( *;[ -~]*)?").asMatchPredicate());
 
     private final Map<String, String> byExtension;
 

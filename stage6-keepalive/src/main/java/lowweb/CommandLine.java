@@ -47,8 +47,9 @@ public record CommandLine(Optional<Path> config, Optional<String> host, Optional
      * settings file's root and {@code --root} were checked when they were read.
      */
     Settings applyTo(Settings settings) {
-        Settings applied = settings.with(host.orElse(settings.host()), port.orElse(settings.port()),
-                root.orElse(settings.root()));
+        Settings applied = settings.with(Settings.HOST, host.orElse(settings.host()))
+                .with(Settings.PORT, port.orElse(settings.port()))
+                .with(Settings.ROOT, root.orElse(settings.root()));
         if (!Files.isDirectory(applied.root())) {
             throw new IllegalArgumentException("no " + SettingsFile.DEFAULT_FILE + " here and no folder "
                     + quoted(applied.root().toString()) + " to serve; give --config FILE or --root DIR");
