@@ -79,7 +79,7 @@ public final class Server {
      * connections it starts: with one core, the scheduler's one carrier thread keeps taking new connections from the
      * loop's queue as long as there are any, while the connections that only wait to see their client close wait
      * behind them, each holding its socket, its memory and its place under {@code maxConnections}. A virtual accept
-     * loop takes its turns on the same carrier and starts its connections into the same queue as everything else.
+     * loop takes its turns on the carrier like the connections, so that new connections and closing ones alternate.
      */
     public void serve() throws InterruptedException {
         Thread.ofVirtual().name("accept").start(this::acceptConnections).join();
