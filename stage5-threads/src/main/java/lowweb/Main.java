@@ -52,9 +52,10 @@ public final class Main {
         System.out.flush();
         try {
             server.serve();
-        } catch (IOException e) {
-            System.err.println("error: cannot accept connections: " + e.getMessage());
-            System.exit(1);
+        } catch (InterruptedException e) {
+            // Nothing here interrupts the main thread. Should something do so, main ends, and so does the JVM: the
+            // shutdown hook still stops the server gracefully.
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -72,8 +72,19 @@ public final class Server {
         return "http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + "/";
     }
 
-    /** Accepts connections until {@link #shutDown} closes the listening socket. */
-    public void serve() throws IOException {
+    /**
+     * Accepts connections until {@link #shutDown} closes the listening socket. The accept loop runs on a virtual thread
+     * of its own, and the calling thread waits for it. On a platform thread the loop would race ahead of the
+     * connections it starts: with one core, the scheduler's one carrier thread keeps taking new connections from the
+     * loop's queue as long as there are any, while the connections that only wait to see their client close wait
+     * behind them, each holding its socket, its memory and its place under {@code maxConnections}. A virtual accept
+     * loop takes its turns on the carrier like the connections, so that new connections and closing ones alternate.
+     */
+    public void serve() throws InterruptedException {
+        Thread.ofVirtual().name("accept").start(this::acceptConnections).join();
+    }
+
+    private void acceptConnections() {
         while (true) {
             SocketChannel client;
             try {

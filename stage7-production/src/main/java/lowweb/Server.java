@@ -74,9 +74,18 @@ public final class Server {
         return "http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + "/";
     }
 
-    /** Accepts connections until {@link #shutDown} closes the listening socket. */
-    public void serve() throws IOException {
+    /**
+     * Accepts connections until {@link #shutDown} closes the listening socket. The accept loop runs on a virtual thread
+     * of its own, and the calling thread waits for it: on a platform thread, with one core, the loop would race ahead
+     * of the connections it starts, and the ones that only wait to see their client close would wait behind the new
+     * ones, each holding its socket, its memory and its place under {@code maxConnections} (see stage 5's README).
+     */
+    public void serve() throws InterruptedException {
         deadlines.start();
+        Thread.ofVirtual().name("accept").start(this::acceptConnections).join();
+    }
+
+    private void acceptConnections() {
         while (listener.isOpen()) {
             try {
                 acceptOne();
