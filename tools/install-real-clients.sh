@@ -4,7 +4,7 @@
 # puppeteer-core into tools/real-clients/node_modules with npm ci from the committed package-lock.json.
 #
 # It installs only what is missing and runs nothing else; the tests themselves run with Maven, e.g.
-#   ./mvnw -pl stage7-production -am test -Dtest.groups=clients
+#   ./mvnw -pl stage9-speed -am test -Dtest.groups=clients
 # A test whose program is missing is skipped with the reason, so nothing here is needed for ./mvnw test to pass.
 # Needs root, or password-less sudo, for apt-get; node and npm must already be installed (Node 20 or newer).
 set -euo pipefail

@@ -15,7 +15,8 @@ import java.util.List;
  * keeps an encoded slash ({@code %2F}) inside its segment, where {@link StaticFiles} refuses it, instead of letting
  * it become a path separator.
  *
- * @param segments the decoded path segments, e.g. {@code ["docs", "index.html"]} for {@code /docs/index.html}
+ * @param segments the decoded path segments, e.g. {@code ["docs", "index.html"]} for {@code /docs/index.html};
+ *                 no empty segment and no "."
  * @param folder   whether the path ends with a slash, e.g. {@code /docs/}
  */
 public record RequestTarget(List<String> segments, boolean folder) {
@@ -36,14 +37,18 @@ public record RequestTarget(List<String> segments, boolean folder) {
                 throw new HttpError(Status.BAD_REQUEST, "character not allowed in a path: " + path);
             }
         }
-        // Every "/" ends a segment, an empty one too: "/a//b/" holds "a", "", "b" and "".
+        // Every "/" ends a segment. An empty segment ("/a//b") or "." ("/a/./b", also as "%2E") names the folder it
+        // is in (RFC 3986 §5.2.4), so both are dropped here, once, and no reader of the segments meets them.
         List<String> segments = new ArrayList<>();
         int start = 1;
-        for (int slash = path.indexOf('/', start); slash >= 0; slash = path.indexOf('/', start)) {
-            segments.add(decode(path.substring(start, slash)));
-            start = slash + 1;
+        for (int end = path.indexOf('/', start); start <= path.length(); end = path.indexOf('/', start)) {
+            end = end < 0 ? path.length() : end;
+            String segment = decode(path.substring(start, end));
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+            start = end + 1;
         }
-        segments.add(decode(path.substring(start)));
         boolean folder = path.endsWith("/");
         return new RequestTarget(segments, folder);
     }

@@ -72,9 +72,6 @@ final class StaticFiles {
     private Path resolve(RequestTarget target) throws HttpError {
         Path path = root;
         for (String segment : target.segments()) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
             if (segment.equals("..") || segment.contains("/") || segment.contains("\\")) {
                 throw new HttpError(Status.BAD_REQUEST, "path segment not allowed: " + segment);
             }

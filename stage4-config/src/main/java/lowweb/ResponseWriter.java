@@ -31,8 +31,9 @@ final class ResponseWriter {
                 switch (response.body()) {
                     case Body.Bytes(byte[] bytes) -> out.write(bytes);
                     // Bytes straight from the file: no decoding, so images and any text encoding arrive unchanged.
+                    // No more than Content-Length announced, even if the file grew since it was opened.
                     case Body.FileRegion(FileChannel file, long offset, long length) ->
-                            Channels.newInputStream(file.position(offset)).transferTo(out);
+                            file.transferTo(offset, length, Channels.newChannel(out));
                 }
             }
             out.flush();

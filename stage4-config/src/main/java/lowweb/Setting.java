@@ -1,6 +1,6 @@
 package lowweb;
 
-import static lowweb.StrictJson.quoted;
+import static lowweb.SettingsError.quoted;
 
 import com.google.gson.JsonElement;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package lowweb;
 
+import static lowweb.SettingsError.quoted;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -65,11 +67,6 @@ final class StrictJson {
     /** The value in {@code file}; text that is not JSON is a {@link SettingsError} naming the file and the place. */
     static JsonElement read(Path file) throws SettingsError {
         return new StrictJson(file, JsonText.of(file)).document();
-    }
-
-    /** As JSON writes it, so that a key with a line break in it cannot break the one line of a message. */
-    static String quoted(String text) {
-        return new JsonPrimitive(text).toString();
     }
 
     private JsonElement document() throws SettingsError {

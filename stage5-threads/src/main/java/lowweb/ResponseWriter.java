@@ -43,8 +43,14 @@ final class ResponseWriter {
                     case Body.FileRegion(FileChannel file, long offset, long length) -> {
                         // Bytes straight from the file: no decoding, so images and any text encoding arrive unchanged.
                         InputStream in = Channels.newInputStream(file.position(offset));
+                        // Exactly the length that Content-Length announced: a file that grew since it was opened
+                        // must not send more bytes than the client expects, nor a file that shrank fewer.
                         byte[] piece = new byte[PIECE_BYTES];
-                        for (int read = in.read(piece); read >= 0; read = in.read(piece)) {
+                        while (bodyBytesSent < length) {
+                            int read = in.read(piece, 0, (int) Math.min(piece.length, length - bodyBytesSent));
+                            if (read < 0) {
+                                throw new IOException("file shrank while it was sent");
+                            }
                             send(piece, read);
                         }
                     }

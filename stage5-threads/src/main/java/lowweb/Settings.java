@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything an operator chooses about the server, already checked: a settings file that fails a check never becomes
@@ -67,7 +68,8 @@ public final class Settings {
     static final Setting<Path> ACCESS_LOG = known(file("accessLog", Path.of("logs", "access.log")));
 
     /** What a server without a settings file uses, and what a settings file gets for every key it leaves out. */
-    static final Settings DEFAULTS = defaults();
+    static final Settings DEFAULTS = new Settings(KNOWN.stream()
+            .collect(Collectors.toMap(Setting::key, setting -> (Object) setting.defaultValue())));
 
     private final Map<String, Object> values;
 
@@ -131,13 +133,5 @@ public final class Settings {
     private static <T> Setting<T> known(Setting<T> setting) {
         KNOWN.add(setting);
         return setting;
-    }
-
-    private static Settings defaults() {
-        Map<String, Object> values = new HashMap<>();
-        for (Setting<?> setting : KNOWN) {
-            values.put(setting.key(), setting.defaultValue());
-        }
-        return new Settings(values);
     }
 }

@@ -64,7 +64,7 @@ final class SettingsFile {
         List<String> keys = Settings.all().stream().map(Setting::key).toList();
         for (String key : json.keySet()) {
             if (!keys.contains(key)) {
-                throw error("unknown key " + StrictJson.quoted(key) + "; " + Spelling.closest(key, keys)
+                throw error("unknown key " + SettingsError.quoted(key) + "; " + Spelling.closest(key, keys)
                         .map(known -> "did you mean \"" + known + "\"?")
                         .orElse("the keys are " + String.join(", ", keys)));
             }

@@ -33,13 +33,13 @@ final class Connection {
     private final BooleanSupplier stopping;
     /** When the request being served began: the connection's start, then the first byte of each next request. */
     private Instant requestStarted = Instant.now();
-    private DeadlineInput input;
-    private InputStream in;
-    private ResponseWriter out;
+    private final DeadlineInput input;
+    private final InputStream in;
+    private final ResponseWriter out;
 
     /** @param stopping whether the server is shutting down, so that no further request is waited for */
     Connection(SocketChannel channel, Settings settings, StaticFiles files, ErrorPages errorPages, AccessLog log,
-               BooleanSupplier stopping) {
+               BooleanSupplier stopping) throws IOException {
         this.channel = channel;
         this.socket = channel.socket();
         this.settings = settings;
@@ -47,12 +47,14 @@ final class Connection {
         this.errorPages = errorPages;
         this.log = log;
         this.stopping = stopping;
+        input = new DeadlineInput(socket);
+        in = new BufferedInputStream(input);
+        out = new ResponseWriter(new BufferedOutputStream(socket.getOutputStream()), channel);
     }
 
     /** Serves requests until one side ends the connection, a limit is reached or the client goes quiet. */
     void handle() {
         try (channel) {
-            open();
             // The first head must arrive within the time-out, however the client spreads its bytes.
             input.expireIn(settings.headerTimeout());
             int served = 0;
@@ -99,9 +101,11 @@ final class Connection {
                 // Anything else is answered after the content, when the file is found again: its open file goes back.
                 early.discard();
             }
-            // The body gets a fresh deadline of the same length as the head's.
+            // The body gets a fresh deadline of the same length as the head's. A client that expects 100-continue is
+            // asked for it (RFC 9110 §15.2.1); the interim response has no place in the access log.
             input.expireIn(settings.headerTimeout());
-            RequestBody.discard(framing, expectation.content(in, this::sendContinue), settings.maxRequestBytes());
+            InputStream content = expectation.content(in, () -> out.writeInterim(Status.CONTINUE));
+            RequestBody.discard(framing, content, settings.maxRequestBytes());
         } catch (HttpError e) {
             // RFC 9112 §9.6 and §6.3: after a malformed message the server cannot tell where the next request would
             // start, so it answers and closes. The same goes for an expectation it cannot meet (417): the content,
@@ -112,14 +116,6 @@ final class Connection {
         boolean persist = request.wantsPersistence() && !last && !stopping.getAsBoolean();
         send(responseTo(request), !request.isHead(), requestLine, persist);
         return persist;
-    }
-
-    /**
-     * Asks a client that expects 100-continue for the content (RFC 9110 §15.2.1). The interim response has no
-     * fields and no place in the access log, which records the final status.
-     */
-    private void sendContinue() throws IOException {
-        out.writeInterim(Status.CONTINUE);
     }
 
     /**
@@ -147,18 +143,11 @@ final class Connection {
     /** Answers with an error, without reading the request: the server is too busy to serve this connection. */
     void refuse(Status status) {
         try (channel) {
-            open();
             send(errorPages.responseFor(status), true, null, false);
             closeGracefully();
         } catch (IOException e) {
             // The refused client is gone already; nothing is lost.
         }
-    }
-
-    private void open() throws IOException {
-        input = new DeadlineInput(socket);
-        in = new BufferedInputStream(input);
-        out = new ResponseWriter(new BufferedOutputStream(socket.getOutputStream()), channel);
     }
 
     /**

@@ -104,15 +104,16 @@ public final class Server {
             // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
             // second part's last packet until the client acknowledged the first, and clients delay acknowledgements:
             // up to 40 ms lost on every response of a persistent connection.
+            Connection connection;
             try {
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
             } catch (IOException e) {
                 // The client reset the connection between accept() and now: nobody is left to serve, and an
                 // exception here must not end the loop either.
                 closeQuietly(client);
                 continue;
             }
-            Connection connection = new Connection(client, settings, files, errorPages, log, threads::isShutdown);
             if (connections.tryAcquire()) {
                 threads.execute(() -> {
                     try {

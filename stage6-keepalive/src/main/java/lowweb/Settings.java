@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything an operator chooses about the server, already checked: a settings file that fails a check never becomes
@@ -79,7 +80,8 @@ public final class Settings {
             known(wholeNumber("maxRequestsPerConnection", 1000, 1, Integer.MAX_VALUE));
 
     /** What a server without a settings file uses, and what a settings file gets for every key it leaves out. */
-    static final Settings DEFAULTS = defaults();
+    static final Settings DEFAULTS = new Settings(KNOWN.stream()
+            .collect(Collectors.toMap(Setting::key, setting -> (Object) setting.defaultValue())));
 
     private final Map<String, Object> values;
 
@@ -151,13 +153,5 @@ public final class Settings {
     private static <T> Setting<T> known(Setting<T> setting) {
         KNOWN.add(setting);
         return setting;
-    }
-
-    private static Settings defaults() {
-        Map<String, Object> values = new HashMap<>();
-        for (Setting<?> setting : KNOWN) {
-            values.put(setting.key(), setting.defaultValue());
-        }
-        return new Settings(values);
     }
 }

@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 100 Continue before it sends a body (RFC 9110 §10.1.1) hears the 413 instead, when Content-Length already says too
  * much.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: a request body longer than maxBodyBytes gets 413 and a close (RFC 9110 §15.5.14)")
+@DisplayName("Stage 8: a request body longer than maxBodyBytes gets 413 and a close (RFC 9110 §15.5.14)")
 class BodyLimitTest {
 
     private static final int ONE_MIB = 1 << 20;

@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the Content-Type as it is, and every response carries it, since any of them can end up in a browser. The server
  * serves {@code shared-site}, except in the last two tests.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: every response says X-Content-Type-Options: nosniff (WHATWG Fetch)")
+@DisplayName("Stage 8: every response says X-Content-Type-Options: nosniff (WHATWG Fetch)")
 class ContentTypeOptionsTest {
 
     @ParameterizedTest(name = "[{index}] {1} {2} gets {0}")

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * line. A control character anywhere in it is refused with 400 and the connection closed. A request line starts with a
  * method, so a first byte that cannot begin one, such as the 0x16 of a TLS handshake, is refused the moment it arrives.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: a control character anywhere in a request head gets 400 (RFC 9112 §2.2, RFC 9110 §5.5)")
+@DisplayName("Stage 8: a control character anywhere in a request head gets 400 (RFC 9112 §2.2, RFC 9110 §5.5)")
 class HeadCharactersTest {
 
     /** Far below the head time-out of 10 s: a server that waits for a line end answers much later, if ever. */

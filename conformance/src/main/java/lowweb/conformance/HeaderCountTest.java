@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * otherwise; Host and Connection count like any other field. Many tiny fields stay far below {@code maxRequestBytes}
  * and still cost the server a parsed object each, so bytes alone are not enough of a limit.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: more than maxHeaderCount header fields get 431 (RFC 6585 §5)")
+@DisplayName("Stage 8: more than maxHeaderCount header fields get 431 (RFC 6585 §5)")
 class HeaderCountTest {
 
     @Test

@@ -16,14 +16,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The keys stage 7 adds are checked like the others: {@code maxHeaderCount} is a whole number of at least 1,
+ * The keys stage 8 adds are checked like the others: {@code maxHeaderCount} is a whole number of at least 1,
  * {@code maxBodyBytes} a whole number of at least 0, {@code sendTimeoutMs} a time of at least 1 ms. Each settings file
  * here sets all three, the wrong one last, so the error line must say that this key's value is wrong and quote it.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: a wrong maxHeaderCount, maxBodyBytes or sendTimeoutMs stops the server with one line, status 2")
+@DisplayName("Stage 8: a wrong maxHeaderCount, maxBodyBytes or sendTimeoutMs stops the server with one line, status 2")
 class LimitSettingsErrorTest {
 
     /** A valid value of every new key: the others are written with these, before the wrong one. */

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the server closes the connection, writes the access log line, and goes on serving everyone else. Here it is
  * 500 ms, and the file 64 MiB, many times what the buffers of both sides hold.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: a client that stops reading is disconnected after sendTimeoutMs (RFC 9112 §9.5)")
+@DisplayName("Stage 8: a client that stops reading is disconnected after sendTimeoutMs (RFC 9112 §9.5)")
 class SendTimeoutTest {
 
     private static final long FILE_BYTES = 64L << 20;

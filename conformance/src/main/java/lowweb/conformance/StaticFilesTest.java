@@ -97,7 +97,7 @@ class StaticFilesTest {
     }
 
     /**
-     * GET, and GET again when the answer is a 301 to the same path with a final slash, as a browser follows it. Until
+     * GET, and GET again when the answer is a 301 to the same path with a final slash, as a browser follows it. Before
      * stage 7 a folder named without its slash is served at once; from stage 7 on it is redirected first.
      */
     private static WireResponse getFollowingFolderRedirect(TestServer server, String target) {

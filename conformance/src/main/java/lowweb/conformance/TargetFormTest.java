@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * request, refused with 400 before the method is considered. CONNECT and OPTIONS themselves still get 405, as since
  * stage 2 ({@link MethodsTest}). In the targets below, AUTHORITY stands for the server's own host:port.
  */
-@Tag("stage7")
+@Tag("stage8")
 @Timeout(20)
 @ExtendWith(ServerExtension.class)
-@DisplayName("Stage 7: each method uses the request-target forms it may use, absolute-form included (RFC 9112 §3.2)")
+@DisplayName("Stage 8: each method uses the request-target forms it may use, absolute-form included (RFC 9112 §3.2)")
 class TargetFormTest {
 
     @ParameterizedTest(name = "[{index}] GET {0}")
