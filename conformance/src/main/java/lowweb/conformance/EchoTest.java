@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EchoTest {
 
     @Test
+    @Tag("step1.1")
     @DisplayName("ASCII bytes come back unchanged (RFC 862)")
     void echoesAscii(TestServer server) {
         byte[] message = "hello, echo\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -28,6 +29,7 @@ class EchoTest {
     }
 
     @Test
+    @Tag("step1.1")
     @DisplayName("UTF-8 text comes back byte for byte, multi-byte characters intact (RFC 862)")
     void echoesUtf8(TestServer server) {
         byte[] message = "Привет, мир! こんにちは 🌍\n".getBytes(StandardCharsets.UTF_8);
@@ -38,6 +40,7 @@ class EchoTest {
     }
 
     @Test
+    @Tag("step1.2")
     @DisplayName("Arbitrary binary data, every byte value 0-255 and 64 KiB of noise, comes back unchanged (RFC 862)")
     void echoesBinary(TestServer server) {
         byte[] everyValue = new byte[256];
@@ -55,6 +58,7 @@ class EchoTest {
     }
 
     @Test
+    @Tag("step1.2")
     @DisplayName("Several messages on one connection are each echoed in order (RFC 862)")
     void severalMessagesOnOneConnection(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
@@ -67,6 +71,7 @@ class EchoTest {
     }
 
     @Test
+    @Tag("step1.1")
     @DisplayName("When the client closes its side, the server finishes echoing and closes too (RFC 862)")
     void closesAfterClient(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
@@ -78,6 +83,7 @@ class EchoTest {
     }
 
     @Test
+    @Tag("step1.1")
     @DisplayName("The next client is served after the previous one disconnects")
     void nextClientAfterDisconnect(TestServer server) {
         try (RawConnection first = server.raw().open()) {
@@ -91,6 +97,7 @@ class EchoTest {
     }
 
     @Test
+    @Tag("step1.3")
     @DisplayName("The next client is served after the previous one resets the connection")
     void nextClientAfterReset(TestServer server) {
         RawConnection first = server.raw().open();

@@ -39,6 +39,7 @@ class FileOpeningTest {
             List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--");
 
     @Test
+    @Tag("step2.10")
     @DisplayName("A file the server is not allowed to read gets 403 Forbidden, and the server goes on serving"
             + " (RFC 9110 §15.5.4)")
     void unreadableFile(Servers servers, @TempDir Path root) throws IOException {
@@ -59,6 +60,7 @@ class FileOpeningTest {
     }
 
     @Test
+    @Tag("step2.9")
     @DisplayName("Started under LANG=C, whose character set has no Cyrillic letters, the server serves"
             + " files/привет.txt anyway, or refuses to start with one line that says why; it never leaves the request"
             + " unanswered (RFC 3986 §2.5)")

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HeaderFieldsTest {
 
     @Test
+    @Tag("step2.2")
     @DisplayName("Field names are case-insensitive: hOsT and cOnNeCtIoN work like Host and Connection (RFC 9110 §5.1)")
     void namesAreCaseInsensitive(TestServer server) throws IOException {
         WireResponse response = server.raw().send(
@@ -32,6 +33,7 @@ class HeaderFieldsTest {
     }
 
     @Test
+    @Tag("step2.2")
     @DisplayName("Spaces and tabs around a field value are not part of it (RFC 9112 §5.1)")
     void optionalWhitespaceAroundValues(TestServer server) throws IOException {
         WireResponse response = server.raw().send(
@@ -43,6 +45,7 @@ class HeaderFieldsTest {
     }
 
     @Test
+    @Tag("step2.1")
     @DisplayName("A field with an empty value is still a valid field line (RFC 9110 §5.5)")
     void emptyValue(TestServer server) {
         WireResponse response = get(server, "/hello.txt", "X-Empty:", "X-Blank: ");
@@ -51,6 +54,7 @@ class HeaderFieldsTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @Tag("step2.6")
     @ValueSource(strings = {"X-Lesson : one", "X-Lesson\t: one", "Accept  : */*"})
     @DisplayName("Whitespace between a field name and its colon is rejected with 400 (RFC 9112 §5.1)")
     void whitespaceBeforeColon(String fieldLine, TestServer server) {
@@ -60,6 +64,7 @@ class HeaderFieldsTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @Tag("step2.6")
     @ValueSource(strings = {"X-Lesson one", "NoColonAtAll", "Accept */*"})
     @DisplayName("A field line without a colon is rejected with 400 (RFC 9112 §5)")
     void noColon(String fieldLine, TestServer server) {
@@ -69,6 +74,7 @@ class HeaderFieldsTest {
     }
 
     @ParameterizedTest(name = "[{index}] continuation line starts with {0}")
+    @Tag("step2.6")
     @CsvSource({"SP, ' '", "HTAB, '\t'"})
     @DisplayName("A field value folded onto the next line (obs-fold) is rejected with 400 (RFC 9112 §5.2)")
     void obsoleteLineFolding(String whitespace, String fold, TestServer server) {

@@ -27,6 +27,7 @@ class HostileInputTest {
     private static final int ONE_MIB = 1024 * 1024;
 
     @Test
+    @Tag("step2.2")
     @DisplayName("A client that closes in the middle of its request line does not stop the server")
     void closesMidRequest(TestServer server) throws IOException {
         try (RawConnection connection = server.raw().open()) {
@@ -37,6 +38,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("step2.2")
     @DisplayName("A client that resets the connection in the middle of its header fields does not stop the server")
     void resetsMidRequest(TestServer server) throws IOException {
         RawConnection connection = server.raw().open();
@@ -47,6 +49,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("step2.2")
     @DisplayName("A connection that sends nothing before closing does not stop the server")
     void sendsNothing(TestServer server) throws IOException {
         try (RawConnection connection = server.raw().open()) {
@@ -58,6 +61,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("step2.2")
     @DisplayName("Random bytes instead of a request get a 4xx or a close, and the next client is served "
             + "(RFC 9112 §2.2)")
     void binaryGarbage(TestServer server) throws IOException {
@@ -73,6 +77,7 @@ class HostileInputTest {
     // A server that stops reading without answering or closing blocks the client's write for good; only a test on a
     // thread of its own can still be stopped by its time-out then.
     @Test
+    @Tag("step2.7")
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("A 1 MiB header field is refused with a 4xx or a close, never served (RFC 9112 §5, RFC 6585 §5)")
     void hugeHeaderField(TestServer server) throws IOException {
@@ -88,6 +93,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("step2.7")
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("1 MiB of small header fields is refused with a 4xx or a close, never served "
             + "(RFC 9112 §5, RFC 6585 §5)")
@@ -105,6 +111,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("step2.2")
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("A 100 KiB request line is refused with a 4xx or a close, never served "
             + "(RFC 9112 §3, RFC 9110 §15.5.15)")

@@ -46,6 +46,7 @@ class PathSafetyTest {
         "//{abs}/secret.txt",
         "/%2F{abs}/secret.txt",
     })
+    @Tag("step2.3")
     @DisplayName("A path that climbs out of the root gets 400, 403 or 404, never the file (RFC 9110 §17.3)")
     void climbingOut(String target, Servers servers, @TempDir Path dir) throws IOException {
         TestServer server = servers.serving(siteWithSecretAbove(dir));
@@ -57,6 +58,7 @@ class PathSafetyTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.3")
     @ValueSource(strings = {"/../pom.xml", "/%2e%2e/pom.xml", "/..%2fpom.xml", "/docs/../../pom.xml",
             "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd"})
     @DisplayName("The shared site's own server does not serve the files around it (RFC 9110 §17.3)")

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PercentDecodingTest {
 
     @ParameterizedTest(name = "[{index}] {0} is {1}")
+    @Tag("step2.8")
     @CsvSource(delimiter = '|', textBlock = """
             /files/hello%20world.txt                          | files/hello world.txt
             /files/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82.txt   | files/привет.txt
@@ -38,6 +39,7 @@ class PercentDecodingTest {
     }
 
     @Test
+    @Tag("step2.8")
     @DisplayName("Decoding happens once: /%2541.txt names the file \"%41.txt\", not \"A.txt\" (RFC 3986 §2.4)")
     void decodesOnlyOnce(Servers servers, @TempDir Path root) throws IOException {
         Files.writeString(root.resolve("%41.txt"), "the file named percent-four-one\n");
@@ -51,6 +53,7 @@ class PercentDecodingTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.8")
     @ValueSource(strings = {"/hello%zz.txt", "/hello%4.txt", "/hello%4", "/hello.txt%", "/%g0hello.txt"})
     @DisplayName("A % not followed by two hex digits is rejected with 400 (RFC 3986 §2.1)")
     void badEscape(String target, TestServer server) {
@@ -60,6 +63,7 @@ class PercentDecodingTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.8")
     @ValueSource(strings = {"/hello.txt%00", "/hello%00.txt", "/%00"})
     @DisplayName("An encoded NUL (%00) can name no file and is rejected with 400 (RFC 3986 §7.3)")
     void encodedNul(String target, TestServer server) {
@@ -69,6 +73,7 @@ class PercentDecodingTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.8")
     @ValueSource(strings = {"/%ff.txt", "/hello%C3%28.txt", "/%E2%82.txt", "/%C0%AE%C0%AE/hello.txt", "/%80.txt"})
     @DisplayName("Decoded bytes that are not valid UTF-8 are rejected with 400 (RFC 3986 §2.5, RFC 3629 §3)")
     void invalidUtf8(String target, TestServer server) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StaticFilesTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.2")
     @ValueSource(strings = {"hello.txt", "index.html", "img/logo.png", "img/photo.jpg", "img/large.png"})
     @DisplayName("The body is exactly the file's bytes, with nothing after it (RFC 9112 §6)")
     void bodyIsTheFile(String file, TestServer server) throws IOException {
@@ -34,6 +35,7 @@ class StaticFilesTest {
     }
 
     @Test
+    @Tag("step2.1")
     @DisplayName("Every line of the response head ends with CRLF and a blank line ends the head (RFC 9112 §2.1)")
     void headLinesEndWithCrlf(TestServer server) {
         WireResponse response = get(server, "/hello.txt");
@@ -43,6 +45,7 @@ class StaticFilesTest {
     }
 
     @Test
+    @Tag("step2.1")
     @DisplayName("After the response the server closes the connection the request asked to close (RFC 9112 §9.6)")
     void closesWhenAsked(TestServer server) {
         WireResponse response = get(server, "/hello.txt");
@@ -52,6 +55,7 @@ class StaticFilesTest {
     }
 
     @Test
+    @Tag("step2.1")
     @DisplayName("/ gets the root's index.html (RFC 9110 §4.2.1)")
     void rootGetsIndex(TestServer server) throws IOException {
         WireResponse response = get(server, "/");
@@ -61,6 +65,7 @@ class StaticFilesTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.2")
     @ValueSource(strings = {"/docs/", "/docs"})
     @DisplayName("A folder's path, with or without the final slash, leads to the folder's index.html: at once, or after"
             + " a 301 to the path with the slash (RFC 9110 §4.2.1, §15.4.2)")
@@ -72,6 +77,7 @@ class StaticFilesTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.2")
     @ValueSource(strings = {"/no-such-file.txt", "/img/no-such-image.png", "/no-such-folder/index.html",
             "/hello.txt/more"})
     @DisplayName("A path with no file behind it gets HTTP/1.1 404 Not Found (RFC 9110 §15.5.5)")
@@ -82,6 +88,7 @@ class StaticFilesTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @Tag("step2.2")
     @ValueSource(strings = {"/notes/", "/notes"})
     @DisplayName("A folder without index.html gets 404, never a listing of its files, whether or not a 301 adds the"
             + " final slash first (RFC 9110 §15.5.5)")
