@@ -34,6 +34,7 @@ class ContentTypeTest {
             /favicon.ico              | image/x-icon
             """)
     @DisplayName("Content-Type is the media type registered for the file's extension (RFC 9110 §8.3.1)")
+    @Tag("step3.3")
     void mediaTypeByExtension(String target, String mediaType, TestServer server) {
         WireResponse response = get(server, target);
 
@@ -45,6 +46,7 @@ class ContentTypeTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"/index.html", "/cyrillic.html", "/css/style.css", "/js/headers.js", "/hello.txt"})
     @DisplayName("A text type names its charset, charset=utf-8, so non-ASCII text reads right (RFC 9110 §8.3.2)")
+    @Tag("step3.3")
     void textNamesCharset(String target, TestServer server) {
         WireResponse response = get(server, target);
 
@@ -58,6 +60,7 @@ class ContentTypeTest {
             "BREW /hello.txt HTTP/1.1", "GET /hello.txt HTTP/2.0"})
     @DisplayName("An error response explains itself in a small HTML page: text/html; charset=utf-8 "
             + "(RFC 9110 §15.5, §8.3)")
+    @Tag("step3.5")
     void errorsAreHtml(String requestLine, TestServer server) {
         WireResponse response = Requests.withRequestLine(server, requestLine);
 

@@ -23,6 +23,7 @@ class HeadMethodTest {
     @ValueSource(strings = {"/hello.txt", "/cyrillic.html", "/img/large.png", "/"})
     @DisplayName("HEAD gets the status, Content-Type and Content-Length a GET would, and not one byte of body "
             + "(RFC 9110 §9.3.2)")
+    @Tag("step3.4")
     void sameHeadNoBody(String target, TestServer server) {
         WireResponse forGet = get(server, target);
 
@@ -38,6 +39,7 @@ class HeadMethodTest {
 
     @Test
     @DisplayName("HEAD of a missing file gets 404 with the header fields of the GET, and no body (RFC 9110 §9.3.2)")
+    @Tag("step3.4")
     void missingFile(TestServer server) {
         WireResponse forGet = get(server, "/no-such-file.txt");
 

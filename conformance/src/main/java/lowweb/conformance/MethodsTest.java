@@ -26,6 +26,7 @@ class MethodsTest {
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"})
     @DisplayName("A known method other than GET and HEAD gets 405 Method Not Allowed with Allow: GET, HEAD "
             + "(RFC 9110 §15.5.6, §10.2.1)")
+    @Tag("step3.5")
     void knownButNotAllowed(String method, TestServer server) {
         WireResponse response = send(server, method, "/hello.txt");
 
@@ -39,6 +40,7 @@ class MethodsTest {
     @ValueSource(strings = {"BREW", "FOO", "get", "Get", "X-CUSTOM"})
     @DisplayName("An unknown method gets 501 Not Implemented; methods are case-sensitive, so \"get\" is unknown "
             + "(RFC 9110 §15.6.2, §9.1)")
+    @Tag("step3.5")
     void unknown(String method, TestServer server) {
         WireResponse response = send(server, method, "/hello.txt");
 

@@ -32,6 +32,7 @@ class ResponseHeadersTest {
     @Test
     @DisplayName("Date is the time of the response as an IMF-fixdate, like \"Sun, 06 Nov 1994 08:49:37 GMT\" "
             + "(RFC 9110 §6.6.1, §5.6.7)")
+    @Tag("step3.1")
     void date(TestServer server) {
         WireResponse response = get(server, "/hello.txt");
 
@@ -44,6 +45,7 @@ class ResponseHeadersTest {
 
     @Test
     @DisplayName("Server names the software that answered (RFC 9110 §10.2.4)")
+    @Tag("step3.1")
     void server(TestServer server) {
         WireResponse response = get(server, "/hello.txt");
 
@@ -53,6 +55,7 @@ class ResponseHeadersTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"cyrillic.html", "img/large.png", "hello.txt"})
     @DisplayName("Content-Length counts the body's bytes, not its characters (RFC 9110 §8.6, RFC 9112 §6.2)")
+    @Tag("step3.2")
     void contentLengthCountsBytes(String file, TestServer server) throws IOException {
         byte[] expected = Files.readAllBytes(server.root().resolve(file));
 
@@ -67,6 +70,7 @@ class ResponseHeadersTest {
     @ValueSource(strings = {"GET /no-such-file.txt HTTP/1.1", "GET /hello%zz.txt HTTP/1.1", "PUT /hello.txt HTTP/1.1",
             "BREW /hello.txt HTTP/1.1", "GET /hello.txt HTTP/2.0"})
     @DisplayName("An error response's Content-Length counts its body's bytes too (RFC 9110 §8.6, RFC 9112 §6.2)")
+    @Tag("step3.5")
     void contentLengthOfErrors(String requestLine, TestServer server) {
         WireResponse response = Requests.withRequestLine(server, requestLine);
 
@@ -78,6 +82,7 @@ class ResponseHeadersTest {
 
     @Test
     @DisplayName("A request with Connection: close gets Connection: close back, then the server closes (RFC 9112 §9.6)")
+    @Tag("step3.2")
     void connectionClose(TestServer server) {
         WireResponse response = get(server, "/hello.txt");
 

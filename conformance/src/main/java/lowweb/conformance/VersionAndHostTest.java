@@ -22,6 +22,7 @@ class VersionAndHostTest {
     @ValueSource(strings = {"HTTP/2.0", "HTTP/3.0", "HTTP/9.9"})
     @DisplayName("A well-formed version with another major number gets 505 HTTP Version Not Supported "
             + "(RFC 9110 §15.6.6)")
+    @Tag("step3.6")
     void otherMajorVersion(String version, TestServer server) {
         WireResponse response = withRequestLine(server, "GET /hello.txt " + version);
 
@@ -30,6 +31,7 @@ class VersionAndHostTest {
 
     @Test
     @DisplayName("An HTTP/1.1 request without Host is rejected with 400 (RFC 9112 §3.2)")
+    @Tag("step3.7")
     void missingHost(TestServer server) {
         WireResponse response = server.raw().send("GET /hello.txt HTTP/1.1\r\nConnection: close\r\n\r\n");
 
@@ -38,6 +40,7 @@ class VersionAndHostTest {
 
     @Test
     @DisplayName("A request with two Host field lines is rejected with 400, even when they agree (RFC 9112 §3.2)")
+    @Tag("step3.7")
     void twoHosts(TestServer server) {
         WireResponse response = get(server, "/hello.txt", "Host: " + server.authority());
 
@@ -46,6 +49,7 @@ class VersionAndHostTest {
 
     @Test
     @DisplayName("A request whose two Host field lines disagree is rejected with 400 (RFC 9112 §3.2)")
+    @Tag("step3.7")
     void twoDifferentHosts(TestServer server) {
         WireResponse response = get(server, "/hello.txt", "HOST: example.com");
 
@@ -54,6 +58,7 @@ class VersionAndHostTest {
 
     @Test
     @DisplayName("A Host value that is not host[:port] is rejected with 400 (RFC 9112 §3.2, RFC 3986 §3.2.2)")
+    @Tag("step3.8")
     void invalidHost(TestServer server) {
         WireResponse response = server.raw().send(
                 "GET /hello.txt HTTP/1.1\r\nHost: not a host\r\nConnection: close\r\n\r\n");

@@ -30,6 +30,7 @@ class WireFormatTest {
             "BREW /hello.txt HTTP/1.1", "GET /hello.txt HTTP/2.0"})
     @DisplayName("The head is a status line, field lines with one Content-Length among them, and a blank line, all "
             + "ending in CRLF (RFC 9112 §2.1, §4, §5, §6.2)")
+    @Tag("step3.2")
     void headGrammar(String requestLine, TestServer server) {
         WireResponse response = withRequestLine(server, requestLine);
 
