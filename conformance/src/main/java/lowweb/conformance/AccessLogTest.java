@@ -49,6 +49,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("A GET is logged with the client's IP, the time in UTC, the request line, 200 and the body's bytes")
+    @Tag("step5.1")
     void everyField(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO));
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -66,6 +67,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("A HEAD sends no body, so its line has - for the bytes (RFC 9110 §9.3.2)")
+    @Tag("step5.1")
     void headSendsNoBytes(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO));
 
@@ -76,6 +78,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("A 404 is logged with 404 and the bytes of the error page it sent (RFC 9110 §15.5.5)")
+    @Tag("step5.1")
     void notFound(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO));
 
@@ -87,6 +90,7 @@ class AccessLogTest {
     @Test
     @DisplayName("A client that leaves halfway through a large file is logged with the body's bytes that went out,"
             + " not with the Content-Length that was promised")
+    @Tag("step5.3")
     void clientLeavesHalfway(Servers servers, @TempDir Path dir) throws InterruptedException {
         Path root = site(dir, "hello.txt", HELLO);
         largeFile(root.resolve("large.png"), LARGE_FILE_BYTES);
@@ -107,6 +111,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("Inside the quotes \", \\, control characters and bytes from 0x7F up are \\xHH: no line can be forged")
+    @Tag("step5.1")
     void escapes(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO));
         // Each request line as sent, its bytes as ISO-8859-1 characters, and as the log must show it.
@@ -135,6 +140,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("A connection refused before a whole request line came is logged as \"-\": 503 if busy, 408 if slow")
+    @Tag("step5.5")
     void refusedBeforeTheRequestLine(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO),
                 "\"maxConnections\": 1", "\"headerTimeoutMs\": 500");
@@ -155,6 +161,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("A request line longer than maxRequestBytes is logged as \"-\" with 414 (RFC 9110 §15.5.15)")
+    @Tag("step5.1")
     void requestLineTooLong(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", HELLO), "\"maxRequestBytes\": 256");
 
@@ -166,6 +173,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("Without \"accessLog\" the log is logs/access.log in the settings file's folder")
+    @Tag("step5.1")
     void defaultLocation(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, site(dir, "hello.txt", HELLO));
 
@@ -177,6 +185,7 @@ class AccessLogTest {
 
     @Test
     @DisplayName("A relative \"accessLog\" is relative to the settings file's folder; missing folders are created")
+    @Tag("step5.1")
     void relativeToTheSettingsFile(Servers servers, @TempDir Path dir) {
         Path settings = settingsServing(dir.resolve("conf"), site(dir, "hello.txt", HELLO),
                 "\"accessLog\": \"../var/log/lowweb/access.log\"");

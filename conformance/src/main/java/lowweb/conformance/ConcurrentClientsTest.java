@@ -56,6 +56,7 @@ class ConcurrentClientsTest {
     @ParameterizedTest(name = "[{index}] while one client {0}")
     @MethodSource("stalledClients")
     @DisplayName("While one client stalls, another gets its whole 200 response within one second")
+    @Tag("step5.2")
     void stalledClientHoldsBackNobody(Function<TestServer, RawConnection> stall, Servers servers,
             @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, sharedSite());
@@ -75,6 +76,7 @@ class ConcurrentClientsTest {
 
     @Test
     @DisplayName("200 clients at once each get their own file, byte for byte, and the log has one whole line each")
+    @Tag("step5.2")
     void manyClientsAtOnce(Servers servers, @TempDir Path dir) throws Exception {
         TestServer server = startedWithLog(servers, dir, sharedSite());
         List<String> targets = new ArrayList<>();

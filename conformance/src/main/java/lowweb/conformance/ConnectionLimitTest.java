@@ -35,6 +35,7 @@ class ConnectionLimitTest {
 
     @Test
     @DisplayName("With maxConnections 2 and two connections open, a third gets 503 with Connection: close, then EOF")
+    @Tag("step5.5")
     void beyondTheLimit(Servers servers, @TempDir Path dir) {
         TestServer server = limitedServer(servers, dir);
         WireResponse third;
@@ -50,6 +51,7 @@ class ConnectionLimitTest {
 
     @Test
     @DisplayName("The connections within maxConnections are served; once they end, new connections are served again")
+    @Tag("step5.5")
     void servedWithinAndAfter(Servers servers, @TempDir Path dir) {
         TestServer server = limitedServer(servers, dir);
 

@@ -37,6 +37,7 @@ class FileDescriptorLimitTest {
     @Test
     @DisplayName("With the open-file limit used up by idle clients, accept() fails for a while; once headerTimeoutMs"
             + " has closed them, a new client is served (RFC 9110 §15.5.9)")
+    @Tag("step5.6")
     void servesAgainAfterTheLimit(Servers servers, @TempDir Path dir) throws IOException {
         Path settings = settingsServing(dir, site(dir, "hello.txt", "hello\n"), "\"headerTimeoutMs\": 500");
         TestServer server = servers.startedUnder(

@@ -37,6 +37,7 @@ class GracefulShutdownTest {
 
     @Test
     @DisplayName("SIGTERM during a download: every byte still arrives, the server exits, and the log has its 200 line")
+    @Tag("step5.7")
     void downloadInFlightFinishes(Servers servers, @TempDir Path dir) {
         Path file = largeFile(dir.resolve("site/large.bin"), LARGE);
         TestServer server = startedWithLog(servers, dir, file.getParent(), BIN);
@@ -56,6 +57,7 @@ class GracefulShutdownTest {
 
     @Test
     @DisplayName("After SIGTERM a new connection is refused, while the download under way goes on")
+    @Tag("step5.7")
     void refusesNewConnections(Servers servers, @TempDir Path dir) {
         Path file = largeFile(dir.resolve("site/large.bin"), LARGE);
         TestServer server = startedWithLog(servers, dir, file.getParent(), BIN);
@@ -71,6 +73,7 @@ class GracefulShutdownTest {
 
     @Test
     @DisplayName("SIGTERM flushes the access log: once the server has exited, every request has its line")
+    @Tag("step5.7")
     void logFlushedOnExit(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, site(dir, "hello.txt", "hello\n"));
         get(server, "/hello.txt");

@@ -52,6 +52,7 @@ class HeaderTimeoutTest {
     @ParameterizedTest(name = "[{index}] a client that {0}")
     @MethodSource("unfinishedHeads")
     @DisplayName("A head not finished in time gets 408 with Connection: close, then the connection is closed")
+    @Tag("step5.4")
     void unfinishedHead(BiConsumer<TestServer, RawConnection> client, Servers servers, @TempDir Path dir) {
         TestServer server = withHeaderTimeout(servers, dir);
 
@@ -69,6 +70,7 @@ class HeaderTimeoutTest {
 
     @Test
     @DisplayName("A client that sends nothing is closed once the time is over, without a response")
+    @Tag("step5.4")
     void silentClient(Servers servers, @TempDir Path dir) {
         TestServer server = withHeaderTimeout(servers, dir);
 

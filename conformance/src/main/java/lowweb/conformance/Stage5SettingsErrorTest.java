@@ -46,6 +46,7 @@ class Stage5SettingsErrorTest {
     @ParameterizedTest(name = "[{index}] \"{1}\": {2}, {0}")
     @MethodSource("mistakes")
     @DisplayName("A new key with a wrong value is refused with one line naming the file, the key and the value")
+    @Tag("step5.5")
     void refused(String mistake, String key, String value, Servers servers, @TempDir Path dir) {
         assertThat(refusalOfOneWrong(servers, dir, VALID, key, value)).as("the error line")
                 .contains("settings.json", "\"" + key + "\"", value);
