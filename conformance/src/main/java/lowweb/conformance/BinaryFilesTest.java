@@ -47,6 +47,7 @@ class BinaryFilesTest {
     @Test
     @DisplayName("Every image of shared-site, a .jpeg, a .webp and a 5 MB .png, all on one connection: each has its"
             + " media type and the exact bytes of its file (RFC 9110 §8.3, RFC 9112 §9.3)")
+    @Tag("step6.1")
     void imagesOnOneConnection(Servers servers, @TempDir Path dir) throws IOException {
         Path site = dir.resolve("site");
         Path img = Files.createDirectories(site.resolve("img"));

@@ -35,6 +35,7 @@ class BoundedMemoryTest {
     @Test
     @DisplayName("A server with a 64 MB heap serves a 200 MB file twice on one persistent connection, every byte"
             + " exact, and then still answers")
+    @Tag("step6.1")
     void hugeFileTwice(Servers servers, @TempDir Path dir) {
         Path site = site(dir, "hello.txt", "still here\n");
         TestServer server = servers.startedWithJavaOptions(SMALL_HEAP, "--port", "0", "--root", site.toString());

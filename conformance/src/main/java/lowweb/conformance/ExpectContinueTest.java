@@ -48,6 +48,7 @@ class ExpectContinueTest {
     @MethodSource("contents")
     @DisplayName("GET /hello.txt with Expect: 100-continue (in any letter case) and content gets 100 Continue at once;"
             + " after the content, 200 with the file, and the connection persists (RFC 9110 §10.1.1, §15.2.1)")
+    @Tag("step6.8")
     void continueThenFile(String framing, String expect, String content, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "GET /hello.txt HTTP/1.1", expect, framing));
@@ -74,6 +75,7 @@ class ExpectContinueTest {
     @DisplayName("On a persistent connection, a request with Expect: 100-continue and Content-Length: 10 that is"
             + " refused gets its final status at once, without 100 Continue, and Connection: close: the content may"
             + " follow or not, so the next request's start is unknown (RFC 9110 §10.1.1)")
+    @Tag("step6.8")
     void refusalBeforeContent(String requestLine, int status, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             assertPersists(persistentGet(connection, server, "/hello.txt"));
@@ -93,6 +95,7 @@ class ExpectContinueTest {
     @ValueSource(strings = {"Expect: 200-ok", "Expect: 100-continue, 200-ok"})
     @DisplayName("An expectation other than 100-continue gets 417 Expectation Failed and Connection: close"
             + " (RFC 9110 §10.1.1, §15.5.18)")
+    @Tag("step6.8")
     void unknownExpectation(String expect, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "GET /hello.txt HTTP/1.1", expect));
@@ -117,6 +120,7 @@ class ExpectContinueTest {
     @MethodSource("nothingToWaitFor")
     @DisplayName("Expect: 100-continue without content, or in an HTTP/1.0 request, is ignored: the file comes without"
             + " 100 Continue, and the connection persists (RFC 9110 §10.1.1)")
+    @Tag("step6.5")
     void expectationIgnored(String request, String requestLine, String[] fields, String content, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, requestLine, fields) + content);
@@ -132,6 +136,7 @@ class ExpectContinueTest {
     @Test
     @DisplayName("The access log has one line for a request answered with 100 Continue and then 200: the final"
             + " status's")
+    @Tag("step6.8")
     void logHasFinalStatusOnly(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, sharedSite());
 

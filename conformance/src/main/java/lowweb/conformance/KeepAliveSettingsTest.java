@@ -41,6 +41,7 @@ class KeepAliveSettingsTest {
     @Test
     @DisplayName("keepAliveTimeoutMs: a connection left idle that long after a response is closed without a single"
             + " byte (RFC 9112 §9.5)")
+    @Tag("step6.4")
     void idleConnectionIsClosedSilently(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"keepAliveTimeoutMs\": " + KEEP_ALIVE_MS);
 
@@ -54,6 +55,7 @@ class KeepAliveSettingsTest {
     @Test
     @DisplayName("keepAliveTimeoutMs counts idle time only: requests 100 ms apart keep a connection with a 400 ms"
             + " time-out open for well over a second (RFC 9112 §9.5)")
+    @Tag("step6.4")
     void busyConnectionStaysOpen(Servers servers, @TempDir Path dir) throws InterruptedException {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"keepAliveTimeoutMs\": " + KEEP_ALIVE_MS);
 
@@ -71,6 +73,7 @@ class KeepAliveSettingsTest {
     @Test
     @DisplayName("Without settings an idle connection is kept for seconds (keepAliveTimeoutMs 5000): a request after"
             + " 1.5 s of quiet is answered on it")
+    @Tag("step6.1")
     void defaultKeepAliveTimeout(TestServer server) throws InterruptedException {
         assertAnswersAfterQuiet(server, Duration.ofMillis(1500));
     }
@@ -78,6 +81,7 @@ class KeepAliveSettingsTest {
     @Test
     @DisplayName("maxRequestsPerConnection 3: the first two responses say keep-alive, the third Connection: close,"
             + " and then the server closes (RFC 9112 §9.6)")
+    @Tag("step6.4")
     void maxRequestsPerConnection(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"maxRequestsPerConnection\": 3");
 
@@ -94,6 +98,7 @@ class KeepAliveSettingsTest {
     @Test
     @DisplayName("headerTimeoutMs 500 counts from the first byte of each head: a request sent after 800 ms of quiet"
             + " on a persistent connection is answered, not refused with 408 (RFC 9110 §15.5.9)")
+    @Tag("step6.4")
     void headerTimeoutStartsWithEachHead(Servers servers, @TempDir Path dir) throws InterruptedException {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"headerTimeoutMs\": 500");
 
@@ -103,6 +108,7 @@ class KeepAliveSettingsTest {
     @Test
     @DisplayName("A second head left unfinished for headerTimeoutMs gets 408 with Connection: close, then the server"
             + " closes (RFC 9110 §15.5.9, RFC 9112 §9.6)")
+    @Tag("step6.1")
     void unfinishedSecondHead(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, sharedSite(), "\"headerTimeoutMs\": 300");
 
@@ -125,6 +131,7 @@ class KeepAliveSettingsTest {
             """)
     @DisplayName("keepAliveTimeoutMs and maxRequestsPerConnection must be whole numbers of at least 1: another value"
             + " is refused at start-up with one line that names the key and the value")
+    @Tag("step6.4")
     void badValueIsRefused(String key, String value, Servers servers, @TempDir Path dir) {
         Path root = write(dir, "site/index.html", "<p>never served</p>\n").getParent();
         Path settings = write(dir, "settings.json",

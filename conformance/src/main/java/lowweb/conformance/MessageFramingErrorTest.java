@@ -75,6 +75,7 @@ class MessageFramingErrorTest {
     @MethodSource("badlyFramed")
     @DisplayName("A request whose body length is uncertain, sent on a persistent connection, gets 400 (501 for a"
             + " coding before chunked) with Connection: close, and the server closes (RFC 9112 §6.3, §9.6)")
+    @Tag("step6.7")
     void refusedAndClosed(String mistake, int status, String requestLine, String body, String[] fields,
             TestServer server) {
         try (RawConnection connection = server.raw().open()) {

@@ -41,6 +41,7 @@ class PersistentConnectionTest {
     @Test
     @DisplayName("Three requests one after another on one connection each get their file and Connection: keep-alive,"
             + " and the connection stays open after the third (RFC 9112 §9.3)")
+    @Tag("step6.1")
     void requestsOneAfterAnother(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             for (String target : List.of("/hello.txt", "/index.html", "/css/style.css")) {
@@ -56,6 +57,7 @@ class PersistentConnectionTest {
     @Test
     @DisplayName("HTTP/1.0 persists only when asked: after Connection: keep-alive the connection stays open, and the"
             + " next HTTP/1.0 request without it gets Connection: close and a closed connection (RFC 9112 §9.3)")
+    @Tag("step6.3")
     void http10PersistsOnlyWhenAsked(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             WireResponse asked = exchange(connection, "GET /hello.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
@@ -73,6 +75,7 @@ class PersistentConnectionTest {
     @Test
     @DisplayName("Connection: close on a later request is answered with Connection: close, then the server closes"
             + " the connection (RFC 9112 §9.6)")
+    @Tag("step6.1")
     void closeOnALaterRequest(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             assertPersists(persistentGet(connection, server, "/hello.txt"));
@@ -88,6 +91,7 @@ class PersistentConnectionTest {
     @Test
     @DisplayName("Connection is a list of case-insensitive options: \"TE, Keep-Alive\" keeps HTTP/1.0 open,"
             + " \"TE, CLOSE\" ends HTTP/1.1 (RFC 9110 §7.6.1)")
+    @Tag("step6.3")
     void connectionOptionsAreAList(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             WireResponse kept = exchange(connection,
@@ -113,6 +117,7 @@ class PersistentConnectionTest {
             """)
     @DisplayName("A well-formed request refused with 404, 403, 405 or 501 leaves the connection open: the next"
             + " request on it gets its file (RFC 9112 §9.3)")
+    @Tag("step6.2")
     void refusalKeepsTheConnection(String requestLine, int status, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             WireResponse refused = exchange(connection, persistentHead(server, requestLine));
@@ -141,6 +146,7 @@ class PersistentConnectionTest {
     @MethodSource("malformedHeads")
     @DisplayName("A malformed head on a persistent connection gets its error with Connection: close, and the server"
             + " closes: it cannot know where a next request would start (RFC 9112 §9.6)")
+    @Tag("step6.1")
     void malformedHeadEndsTheConnection(String mistake, String request, int status, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             assertPersists(persistentGet(connection, server, "/hello.txt"));
@@ -155,6 +161,7 @@ class PersistentConnectionTest {
     @Test
     @DisplayName("The access log has one line per request, not per connection: three requests on one connection,"
             + " three lines in order")
+    @Tag("step6.1")
     void oneLogLinePerRequest(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithLog(servers, dir, sharedSite());
         List<String> targets = List.of("/hello.txt", "/robots.txt", "/css/style.css");

@@ -28,6 +28,7 @@ class PipeliningTest {
     @Test
     @DisplayName("Three GET requests sent in one write get three whole responses in the same order, byte for byte,"
             + " and the connection stays open (RFC 9112 §9.3.2)")
+    @Tag("step6.1")
     void threeRequestsInOneWrite(TestServer server) {
         List<String> targets = List.of("/hello.txt", "/img/logo.png", "/css/style.css");
 
@@ -49,6 +50,7 @@ class PipeliningTest {
     @Test
     @DisplayName("A GET, a HEAD, a 404 and a GET with Connection: close sent in one write are answered in order, the"
             + " HEAD without a body, and the server closes after the last (RFC 9112 §9.3.2, RFC 9110 §9.3.2)")
+    @Tag("step6.2")
     void mixedRequestsInOneWrite(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "GET /hello.txt HTTP/1.1")

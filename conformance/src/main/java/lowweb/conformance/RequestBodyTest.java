@@ -61,6 +61,7 @@ class RequestBodyTest {
     @MethodSource("bodies")
     @DisplayName("A request with a body, then GET /hello.txt in the same write: both are answered, in order, and the"
             + " connection stays open (RFC 9112 §6.3, §9.3)")
+    @Tag("step6.6")
     void bodyIsSkipped(String framing, String method, int status, String[] fields, String body, TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, method + " /hello.txt HTTP/1.1", fields) + body
@@ -79,6 +80,7 @@ class RequestBodyTest {
     @Test
     @DisplayName("A chunked body that arrives one byte at a time is read to its end before the next request"
             + " (RFC 9112 §7.1)")
+    @Tag("step6.6")
     void chunkedBodyInPieces(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "POST /hello.txt HTTP/1.1", CHUNKED));

@@ -46,6 +46,7 @@ class UnexpectedFailureTest {
     @DisplayName("A file that cannot be opened because no file descriptor is left gets 500, one access-log line and"
             + " one line on standard error; once descriptors are free again, the same file is served (RFC 9110"
             + " §15.6.1)")
+    @Tag("step6.4")
     void noDescriptorLeftForTheFile(Servers servers, @TempDir Path dir) throws IOException, InterruptedException {
         assumeTrue(System.getProperty("os.name").equals("Linux"),
                 "skipped: needs Linux's prlimit to start the server with a low open-file limit");
