@@ -28,6 +28,7 @@ class CacheControlTest {
 
     @Test
     @DisplayName("An extension gets its own value, every other extension the value of \"*\"")
+    @Tag("step7.12")
     void byExtension(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, site(dir, FILES),
                 "\"cacheControl\": {\"html\": \"no-cache\", \"*\": \"public, max-age=300\"}");
@@ -40,6 +41,7 @@ class CacheControlTest {
 
     @Test
     @DisplayName("Without \"*\" an extension not named gets no Cache-Control at all, and neither does an error")
+    @Tag("step7.12")
     void withoutDefault(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, site(dir, FILES),
                 "\"cacheControl\": {\"HTML\": \"max-age=60\"}");
@@ -51,6 +53,7 @@ class CacheControlTest {
 
     @Test
     @DisplayName("A 304 and a 206 carry the Cache-Control the 200 would have carried (RFC 9110 §15.4.5, §15.3.7)")
+    @Tag("step7.12")
     void notModifiedAndPartial(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, site(dir, FILES),
                 "\"cacheControl\": {\"*\": \"max-age=3600\"}");

@@ -45,6 +45,7 @@ class ConditionalRequestTest {
     @Test
     @DisplayName("A file is sent with a strong ETag and its modification time as Last-Modified, an IMF-fixdate"
             + " (RFC 9110 §8.8.2, §8.8.3)")
+    @Tag("step7.2")
     void validators(TestServer server) {
         WireResponse response = get(server, "/hello.txt");
 
@@ -56,6 +57,7 @@ class ConditionalRequestTest {
     @Test
     @DisplayName("If-None-Match with the file's ETag gets 304 Not Modified: Date and ETag, no content, no"
             + " Content-Length (RFC 9110 §13.1.2, §15.4.5)")
+    @Tag("step7.2")
     void ifNoneMatch(TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
 
@@ -67,6 +69,7 @@ class ConditionalRequestTest {
     @ValueSource(strings = {"*", "\"other\", ETAG", "W/ETAG", "\"a\",ETAG ,\"b\""})
     @DisplayName("If-None-Match matches \"*\", and any tag of a list compared weakly, W/ or not (RFC 9110 §8.8.3.2,"
             + " §13.1.2)")
+    @Tag("step7.2")
     void ifNoneMatchForms(String field, TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
 
@@ -75,6 +78,7 @@ class ConditionalRequestTest {
 
     @Test
     @DisplayName("If-None-Match with other tags gets the whole file with 200 (RFC 9110 §13.1.2)")
+    @Tag("step7.2")
     void ifNoneMatchOtherTag(TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
 
@@ -86,6 +90,7 @@ class ConditionalRequestTest {
 
     @Test
     @DisplayName("If-Modified-Since at or after Last-Modified gets 304, before it gets 200 (RFC 9110 §13.1.3)")
+    @Tag("step7.3")
     void ifModifiedSince(TestServer server) {
         WireResponse first = get(server, "/hello.txt");
         Instant modified = modified(server.root().resolve("hello.txt"));
@@ -101,6 +106,7 @@ class ConditionalRequestTest {
     @ValueSource(strings = {"yesterday", "2026-01-01T00:00:00Z", "Sun, 06 Nov 1994 08:49:37", "0"})
     @DisplayName("If-Modified-Since that is not a valid HTTP-date is ignored: 200, where a valid date gets 304"
             + " (RFC 9110 §13.1.3)")
+    @Tag("step7.3")
     void invalidDate(String date, TestServer server) {
         WireResponse first = get(server, "/hello.txt");
         assertNotModified(get(server, "/hello.txt", "If-Modified-Since: " + lastModified(first)), etag(first));
@@ -111,6 +117,7 @@ class ConditionalRequestTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"EEEE, dd-MMM-yy HH:mm:ss 'GMT'", "EEE MMM ppd HH:mm:ss yyyy"})
     @DisplayName("If-Modified-Since in the obsolete RFC 850 and asctime formats is read too (RFC 9110 §5.6.7)")
+    @Tag("step7.3")
     void obsoleteDateFormats(String pattern, TestServer server) {
         WireResponse first = get(server, "/hello.txt");
         Instant later = modified(server.root().resolve("hello.txt")).plusSeconds(3600);
@@ -122,6 +129,7 @@ class ConditionalRequestTest {
     @Test
     @DisplayName("If-Modified-Since is ignored when If-None-Match is present: a tag that does not match gets 200"
             + " even with a date that alone gets 304 (RFC 9110 §13.1.3, §13.2.2)")
+    @Tag("step7.3")
     void ifNoneMatchWins(TestServer server) {
         WireResponse first = get(server, "/hello.txt");
         String since = "If-Modified-Since: " + lastModified(first);
@@ -133,6 +141,7 @@ class ConditionalRequestTest {
     @Test
     @DisplayName("When the file changes, so do its ETag and Last-Modified, and the old ETag gets the new file"
             + " within a few seconds (RFC 9110 §8.8.3; a server may reuse what it found for a moment, RFC 9111 §4.2)")
+    @Tag("step7.2")
     void changedFile(Servers servers, @TempDir Path root) throws IOException, InterruptedException {
         Path file = Files.writeString(root.resolve("news.txt"), "old news\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
@@ -155,6 +164,7 @@ class ConditionalRequestTest {
     @Test
     @DisplayName("A 304 on a persistent connection ends with its head: the next response follows at once"
             + " (RFC 9112 §6.3)")
+    @Tag("step7.2")
     void notModifiedOnPersistentConnection(TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
 

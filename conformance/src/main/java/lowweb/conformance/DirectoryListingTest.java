@@ -27,6 +27,7 @@ class DirectoryListingTest {
 
     @Test
     @DisplayName("A folder without index.html gets 200 and an HTML page with a link to each file and folder in it")
+    @Tag("step7.9")
     void listsFolder(Servers servers, @TempDir Path dir) {
         Path root = site(dir, "notes/todo.txt", "plans\n", "notes/b.html", "<p>b</p>\n", "notes/old/a.txt", "a\n");
         TestServer server = startedWithSettings(servers, dir, root, "\"directoryListing\": true");
@@ -43,6 +44,7 @@ class DirectoryListingTest {
 
     @Test
     @DisplayName("A folder with index.html still gets its index file, not a listing (RFC 9110 §4.2.1)")
+    @Tag("step7.9")
     void indexWins(Servers servers, @TempDir Path dir) {
         Path root = site(dir, "docs/index.html", "<p>docs home</p>\n", "docs/page.txt", "page\n");
         TestServer server = startedWithSettings(servers, dir, root, "\"directoryListing\": true");
@@ -55,6 +57,7 @@ class DirectoryListingTest {
 
     @Test
     @DisplayName("Hidden files, file types that are not served and links out of the root are left out of the list")
+    @Tag("step7.9")
     void onlyWhatIsServed(Servers servers, @TempDir Path dir) {
         Path root = site(dir, "notes/shown.txt", "shown\n", "notes/.env", "SECRET=1\n", "notes/.git/config", "x\n",
                 "notes/backup.bak", "old\n", "notes/key.pem", "key\n");
@@ -70,6 +73,7 @@ class DirectoryListingTest {
     @Test
     @DisplayName("Names are HTML-escaped in the text and percent-encoded in the links, so no name can write markup"
             + " or change where its link leads (RFC 3986 §2.1)")
+    @Tag("step7.9")
     void namesEscaped(Servers servers, @TempDir Path dir) {
         Path root = site(dir, "notes/<script>alert(1)<\\script>.txt", "x\n", "notes/a&b \"c\".txt", "y\n",
                 "notes/javascript:alert(1).txt", "z\n", "notes/привет.txt", "w\n", "notes/x#y?.txt", "v\n");
@@ -87,6 +91,7 @@ class DirectoryListingTest {
 
     @Test
     @DisplayName("With \"directoryListing\": false a folder without an index file gets 404, naming none of its files")
+    @Tag("step7.9")
     void off(Servers servers, @TempDir Path dir) {
         Path root = site(dir, "notes/todo.txt", "plans\n");
         TestServer server = startedWithSettings(servers, dir, root, "\"directoryListing\": false");

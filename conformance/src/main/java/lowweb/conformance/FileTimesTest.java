@@ -43,6 +43,7 @@ class FileTimesTest {
             "-0001-06-01T00:00:00Z"})
     @DisplayName("A file modified at a time IMF-fixdate may not be able to write is served 200 with a Last-Modified, and"
             + " every date field of the response is an IMF-fixdate (RFC 9110 §5.6.7, §8.8.2)")
+    @Tag("step7.1")
     void servedWhateverItsTime(String modified, Servers servers, @TempDir Path dir) throws IOException {
         Path root = site(dir, "old.txt", "from another time\n");
         Files.setLastModifiedTime(root.resolve("old.txt"), FileTime.from(Instant.parse(modified)));
@@ -61,6 +62,7 @@ class FileTimesTest {
     @Test
     @DisplayName("A file modified in the future is sent with a Last-Modified no later than the response's Date, in a 200,"
             + " a 304 and a HEAD alike, and keeps its ETag (RFC 9110 §8.8.2.1)")
+    @Tag("step7.4")
     void futureTimeIsSentAsDate(Servers servers, @TempDir Path dir) throws IOException {
         Path root = site(dir, "ahead.txt", "written by a clock that runs ahead\n");
         Files.setLastModifiedTime(root.resolve("ahead.txt"), FileTime.from(Instant.now().plus(Duration.ofDays(1))));

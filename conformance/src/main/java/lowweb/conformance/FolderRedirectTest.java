@@ -28,6 +28,7 @@ class FolderRedirectTest {
     @CsvSource({"/docs, /docs/", "/docs?lang=en&x=1, /docs/?lang=en&x=1", "/./docs, /docs/", "/docs?, /docs/"})
     @DisplayName("A folder's path without the slash gets 301 Moved Permanently with Location: the path with the slash,"
             + " the query kept (RFC 9110 §15.4.2, §10.2.2)")
+    @Tag("step7.8")
     void redirected(String target, String location, TestServer server) {
         WireResponse response = get(server, target);
 
@@ -40,6 +41,7 @@ class FolderRedirectTest {
     @CsvSource({"//evil.example", "///evil.example", "/.//evil.example", "//./evil.example"})
     @DisplayName("Empty segments never make the Location a network-path reference (//host) that would send the"
             + " browser to another site: //evil.example gets Location /evil.example/ (RFC 3986 §4.2)")
+    @Tag("step7.8")
     void noOpenRedirect(String target, Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir, "evil.example/index.html", "<p>a folder, not a host</p>\n"));
 
@@ -54,6 +56,7 @@ class FolderRedirectTest {
             "/a%3Ab, /a%3Ab/", "/my%20notes?q=%22x%22, /my%20notes/?q=%22x%22"})
     @DisplayName("The Location is built from the decoded segments and percent-encoded again, so it names the same"
             + " folder (RFC 3986 §2.1)")
+    @Tag("step7.8")
     void percentEncoded(String target, String location, Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir,
                 "my notes/index.html", "<p>notes</p>\n",
@@ -69,6 +72,7 @@ class FolderRedirectTest {
     @Test
     @DisplayName("A folder without an index file is redirected too, then gets 404 with its slash; a file's path is"
             + " never redirected (RFC 9110 §15.5.5)")
+    @Tag("step7.8")
     void folderWithoutIndex(Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir, "notes/todo.txt", "secret plans\n", "hello.txt", "hi\n"));
 

@@ -36,6 +36,7 @@ class ParsingTimeTest {
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("40 pipelined GETs, each with an If-None-Match of 8000 blanks between two letters that fills its head,"
             + " get their 200s within 5 s, and a last GET with the file's ETag gets 304 (RFC 9110 §13.1.2, §5.6.1)")
+    @Tag("step7.2")
     void blanksInIfNoneMatch(TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
         String requestLine = "GET /hello.txt HTTP/1.1";

@@ -38,6 +38,7 @@ class PrecompressedFilesTest {
     @Test
     @DisplayName("Accept-Encoding: gzip gets the .gz copy's bytes with Content-Encoding: gzip, the original's"
             + " Content-Type, Vary: Accept-Encoding and an ETag of its own (RFC 9110 §8.4, §8.8.3, §12.5.5)")
+    @Tag("step7.10")
     void gzipCopy(Servers servers, @TempDir Path dir) {
         Path root = site(dir);
         TestServer server = servers.serving(root);
@@ -57,6 +58,7 @@ class PrecompressedFilesTest {
     @Test
     @DisplayName("Without Accept-Encoding the plain file is sent, with Vary: Accept-Encoding since another client"
             + " would get the copy (RFC 9110 §12.5.3, §12.5.5)")
+    @Tag("step7.10")
     void plainVaries(Servers servers, @TempDir Path dir) {
         Path root = site(dir);
         TestServer server = servers.serving(root);
@@ -71,6 +73,7 @@ class PrecompressedFilesTest {
     @Test
     @DisplayName("Right after a client that accepts gzip, a client that does not still gets the plain file: what a"
             + " server reuses between requests must depend on Accept-Encoding (RFC 9110 §12.5.5)")
+    @Tag("step7.10")
     void copyNotReusedForOthers(Servers servers, @TempDir Path dir) {
         Path root = site(dir);
         TestServer server = servers.serving(root);
@@ -97,6 +100,7 @@ class PrecompressedFilesTest {
             "gzip;q=1.0, br      | gzip"})
     @DisplayName("q=0 forbids a coding, * stands for every coding not named, coding names ignore case"
             + " (RFC 9110 §12.4.2, §12.5.3)")
+    @Tag("step7.11")
     void weights(String accept, String expected, Servers servers, @TempDir Path dir) {
         Path root = site(dir);
         TestServer server = servers.serving(root);
@@ -120,6 +124,7 @@ class PrecompressedFilesTest {
             "br;q=0.8, gzip;q=0.8 | br",
             "gzip, br;q=0       | gzip"})
     @DisplayName("With both copies, brotli is preferred, unless the client weighs gzip higher or forbids br")
+    @Tag("step7.11")
     void brotliPreferred(String accept, String expected, Servers servers, @TempDir Path dir) {
         Path root = site(dir);
         TestServer server = servers.serving(root);
@@ -134,6 +139,7 @@ class PrecompressedFilesTest {
     @Test
     @DisplayName("A copy asked for by its own name is an ordinary file, refused like any type that is not served,"
             + " while the same bytes reach a client that accepts gzip (RFC 9110 §15.5.4)")
+    @Tag("step7.10")
     void copyByName(Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir));
 

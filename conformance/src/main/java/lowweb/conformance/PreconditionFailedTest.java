@@ -49,6 +49,7 @@ class PreconditionFailedTest {
     @ParameterizedTest(name = "[{index}] If-Match: {0}")
     @ValueSource(strings = {"ETAG", "*", "\"other\", ETAG", "\"a\",ETAG ,\"b\""})
     @DisplayName("If-Match with the file's ETag among its tags, or \"*\", gets the file (RFC 9110 §13.1.1)")
+    @Tag("step7.2")
     void ifMatchHolds(String field, TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
 
@@ -62,6 +63,7 @@ class PreconditionFailedTest {
     @ValueSource(strings = {"\"another-version\"", "W/ETAG", "\"a\", W/ETAG", "OPAQUE", "ETAG;x"})
     @DisplayName("If-Match with other tags, the file's own only as a weak one, or no list of tags gets 412 with GET"
             + " and HEAD: If-Match compares strongly (RFC 9110 §8.8.3.2, §13.1.1, §15.5.13)")
+    @Tag("step7.5")
     void ifMatchFails(String field, TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
         String ifMatch = "If-Match: " + field.replace("OPAQUE", etag.replace("\"", "")).replace("ETAG", etag);
@@ -74,6 +76,7 @@ class PreconditionFailedTest {
     @Test
     @DisplayName("A download that resumes with If-Match and Range gets 206 while the file is the same, and 412 once it"
             + " changed: never the rest of a new file after the start of the old (RFC 9110 §13.1.1, §13.2.2)")
+    @Tag("step7.6")
     void resumeOfChangedFile(Servers servers, @TempDir Path root) throws IOException, InterruptedException {
         byte[] old = "the first version of the file\n".getBytes(StandardCharsets.US_ASCII);
         Path file = Files.write(root.resolve("video.txt"), old);
@@ -99,6 +102,7 @@ class PreconditionFailedTest {
 
     @Test
     @DisplayName("If-Unmodified-Since at or after Last-Modified gets the file, before it gets 412 (RFC 9110 §13.1.4)")
+    @Tag("step7.5")
     void ifUnmodifiedSince(TestServer server) {
         WireResponse first = get(server, "/hello.txt");
         Instant modified = modified(server.root().resolve("hello.txt"));
@@ -114,6 +118,7 @@ class PreconditionFailedTest {
             "Sun, 06 Nov 1994 08:49:37 GMT, Sun, 06 Nov 1994 08:49:37 GMT"})
     @DisplayName("If-Unmodified-Since that is not one valid HTTP-date is ignored: the file, where a valid date before"
             + " Last-Modified gets 412 (RFC 9110 §13.1.4)")
+    @Tag("step7.5")
     void invalidDate(String date, TestServer server) {
         assertPreconditionFailed(get(server, "/hello.txt", "If-Unmodified-Since: " + LONG_AGO));
 
@@ -123,6 +128,7 @@ class PreconditionFailedTest {
     @Test
     @DisplayName("If-Unmodified-Since is ignored when If-Match is present: the file's ETag gets the file even with a"
             + " date that alone gets 412 (RFC 9110 §13.1.4, §13.2.2)")
+    @Tag("step7.5")
     void ifMatchWins(TestServer server) {
         String etag = etag(get(server, "/hello.txt"));
         String since = "If-Unmodified-Since: " + LONG_AGO;
@@ -134,6 +140,7 @@ class PreconditionFailedTest {
     @Test
     @DisplayName("412 comes before 304: If-Match that fails wins over If-None-Match that matches, If-Unmodified-Since"
             + " over If-Modified-Since (RFC 9110 §13.2.2 steps 1 to 4)")
+    @Tag("step7.5")
     void preconditionFailedBeforeNotModified(TestServer server) {
         WireResponse first = get(server, "/hello.txt");
 
@@ -146,6 +153,7 @@ class PreconditionFailedTest {
     @Test
     @DisplayName("When If-Match holds, the later steps still apply in their turn: If-None-Match gets 304, Range with"
             + " If-Range gets 206 (RFC 9110 §13.2.2 steps 3 and 5)")
+    @Tag("step7.6")
     void laterStepsAfterIfMatch(TestServer server) {
         byte[] file = siteFile("/hello.txt");
         String etag = etag(get(server, "/hello.txt"));
@@ -159,6 +167,7 @@ class PreconditionFailedTest {
     @Test
     @DisplayName("Preconditions only turn a 2xx into 412: a missing file keeps its 404, a folder without its slash its"
             + " 301 (RFC 9110 §13.2.1)")
+    @Tag("step7.8")
     void onlyFor2xx(TestServer server) {
         String ifMatch = "If-Match: \"another-version\"";
         assertPreconditionFailed(get(server, "/hello.txt", ifMatch));
@@ -169,6 +178,7 @@ class PreconditionFailedTest {
 
     @Test
     @DisplayName("A 412 leaves a persistent connection open: the next request is answered on it (RFC 9112 §9.3)")
+    @Tag("step7.5")
     void preconditionFailedOnPersistentConnection(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "GET /hello.txt HTTP/1.1", "If-Match: \"another-version\"")

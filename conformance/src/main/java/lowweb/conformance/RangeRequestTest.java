@@ -32,6 +32,7 @@ class RangeRequestTest {
     @Test
     @DisplayName("bytes=0-99 gets 206 Partial Content with Content-Range bytes 0-99/LENGTH and the first 100 bytes"
             + " (RFC 9110 §14.1.2, §14.4, §15.3.7)")
+    @Tag("step7.6")
     void firstBytes(TestServer server) {
         byte[] file = siteFile(LARGE);
 
@@ -43,6 +44,7 @@ class RangeRequestTest {
     @Test
     @DisplayName("A download resumes: bytes=N- gets the rest of the large image from byte N on, byte for byte"
             + " (RFC 9110 §14.1.2)")
+    @Tag("step7.6")
     void resume(TestServer server) {
         byte[] file = siteFile(LARGE);
         int from = file.length / 2 + 17;
@@ -54,6 +56,7 @@ class RangeRequestTest {
 
     @Test
     @DisplayName("bytes=-500 gets the last 500 bytes (RFC 9110 §14.1.2)")
+    @Tag("step7.6")
     void suffix(TestServer server) {
         byte[] file = siteFile(LARGE);
 
@@ -65,6 +68,7 @@ class RangeRequestTest {
     @Test
     @DisplayName("A last position past the end means the end, and a suffix longer than the file means all of it"
             + " (RFC 9110 §14.1.2)")
+    @Tag("step7.6")
     void clippedToTheEnd(TestServer server) {
         byte[] file = siteFile("/hello.txt");
 
@@ -76,6 +80,7 @@ class RangeRequestTest {
     @ValueSource(strings = {"bytes=LENGTH-", "bytes=LENGTH-99999999", "bytes=-0", "bytes=99999999999999999999999-"})
     @DisplayName("A range with no byte of the file gets 416 with Content-Range bytes */LENGTH (RFC 9110 §14.4,"
             + " §15.5.17)")
+    @Tag("step7.7")
     void unsatisfiable(String range, TestServer server) {
         int length = siteFile("/hello.txt").length;
 
@@ -91,6 +96,7 @@ class RangeRequestTest {
             "lines=0-1", "0-1", "bytes=0-1;x"})
     @DisplayName("Several ranges, a malformed range and another unit are ignored: 200 with the whole file, which still"
             + " says Accept-Ranges: bytes (RFC 9110 §14.2, §14.3)")
+    @Tag("step7.6")
     void ignored(String range, TestServer server) {
         WireResponse response = get(server, "/hello.txt", "Range: " + range);
 
@@ -101,6 +107,7 @@ class RangeRequestTest {
 
     @Test
     @DisplayName("Range is only for GET: a HEAD with a Range gets the head of the 200 (RFC 9110 §14.2)")
+    @Tag("step7.6")
     void headIgnoresRange(TestServer server) {
         int length = siteFile(LARGE).length;
 
@@ -113,6 +120,7 @@ class RangeRequestTest {
 
     @Test
     @DisplayName("If-Range with the file's ETag or its Last-Modified keeps the range: 206 (RFC 9110 §13.1.5)")
+    @Tag("step7.6")
     void ifRangeMatches(TestServer server) {
         byte[] file = siteFile(LARGE);
         WireResponse whole = get(server, LARGE);
@@ -126,6 +134,7 @@ class RangeRequestTest {
     @ValueSource(strings = {"\"another-version\"", "W/ETAG", "Sun, 06 Nov 1994 08:49:37 GMT", "not a validator"})
     @DisplayName("If-Range with another ETag, a weak one or another date sends the whole file with 200: the part"
             + " would not fit the client's old copy (RFC 9110 §13.1.5)")
+    @Tag("step7.7")
     void ifRangeDiffers(String validator, TestServer server) {
         String etag = etag(get(server, LARGE, "Range: bytes=0-0"));
 

@@ -33,6 +33,7 @@ class ReplacedByLinkTest {
     @Test
     @DisplayName("A file fetched in ranges, whose folder is then replaced by a link out of the root, gets 404 for the"
             + " next range, never the other file's bytes (RFC 9110 §14.2; the root's rules of stage 4)")
+    @Tag("step7.6")
     void folderReplacedBetweenRanges(Servers servers, @TempDir Path dir) throws IOException {
         Path root = Files.createDirectories(dir.resolve("site"));
         Path inside = largeFile(root.resolve("downloads").resolve("data.png"), FILE_BYTES);

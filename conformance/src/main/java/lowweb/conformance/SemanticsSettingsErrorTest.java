@@ -52,6 +52,7 @@ class SemanticsSettingsErrorTest {
     @MethodSource("mistakes")
     @DisplayName("A wrong directoryListing or cacheControl is refused with one line naming the file, the key and the"
             + " value")
+    @Tag("step7.12")
     void refused(String mistake, String member, List<String> named, Servers servers, @TempDir Path dir) {
         Path settings = settingsServing(dir, site(dir, "index.html", "<p>never served</p>\n"), member);
 
