@@ -22,7 +22,7 @@ final class DeadlineOutput {
     private final SocketChannel channel;
     private final Duration timeout;
     private final Deadlines deadlines;
-    /** Set by the alarm, read by the writer after its write failed. */
+    /** Set by the alarm, read by the writer after each write. */
     private volatile boolean expired;
 
     DeadlineOutput(SocketChannel channel, Duration timeout, Deadlines deadlines) {
@@ -38,16 +38,21 @@ final class DeadlineOutput {
             try {
                 channel.write(buffers);
             } catch (IOException e) {
-                if (expired) {
-                    // One line in the server's log says what happened, instead of "Socket closed".
-                    throw new IOException("the client took no bytes for " + timeout.toMillis()
-                            + " ms; connection closed", e);
-                }
-                throw e;
+                throw expired ? timedOut(e) : e;
             } finally {
                 alarm.cancel(false);
             }
+            // The alarm may close the socket just as a waiting write finishes: that write returns, and only the next
+            // one would fail, with a ClosedChannelException that names no cause.
+            if (expired) {
+                throw timedOut(null);
+            }
         }
+    }
+
+    /** One line in the server's log says what happened, instead of "Socket closed". */
+    private IOException timedOut(IOException cause) {
+        return new IOException("the client took no bytes for " + timeout.toMillis() + " ms; connection closed", cause);
     }
 
     private static boolean hasRemaining(ByteBuffer[] buffers) {

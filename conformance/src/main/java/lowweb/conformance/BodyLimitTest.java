@@ -37,6 +37,7 @@ class BodyLimitTest {
     @Test
     @DisplayName("By default a body of 1 MiB is read (405 for POST, connection kept) and one of 1 MiB + 1 byte gets 413"
             + " with Connection: close, before the body is sent (RFC 9110 §15.5.14)")
+    @Tag("step8.4")
     void defaultLimit(TestServer server) {
         try (RawConnection connection = server.raw().open()) {
             connection.write(persistentHead(server, "POST /hello.txt HTTP/1.1", "Content-Length: " + ONE_MIB)
@@ -65,6 +66,7 @@ class BodyLimitTest {
     @MethodSource("tooLarge")
     @DisplayName("maxBodyBytes: 16 answers a longer body with 413 and a close, a chunked one as soon as its chunks add"
             + " up to more (RFC 9110 §15.5.14, RFC 9112 §7.1)")
+    @Tag("step8.4")
     void configuredLimit(String body, String framing, String bytes, Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, ServerExtension.sharedSite(), "\"maxBodyBytes\": 16");
 
@@ -80,6 +82,7 @@ class BodyLimitTest {
     @Test
     @DisplayName("maxBodyBytes: 16 answers GET with Expect: 100-continue and Content-Length: 17 with 413 at once, never"
             + " asking for the content with 100 Continue, and a close (RFC 9110 §10.1.1, §15.5.14)")
+    @Tag("step8.4")
     void tooLargeBeforeContinue(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, ServerExtension.sharedSite(), "\"maxBodyBytes\": 16");
 
@@ -96,6 +99,7 @@ class BodyLimitTest {
 
     @Test
     @DisplayName("maxBodyBytes: 16 still reads a chunked body of exactly 16 bytes, and the connection persists")
+    @Tag("step8.4")
     void bodyAtTheLimit(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, ServerExtension.sharedSite(), "\"maxBodyBytes\": 16");
 

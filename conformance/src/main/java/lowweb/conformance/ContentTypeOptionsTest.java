@@ -45,6 +45,7 @@ class ContentTypeOptionsTest {
             "501 | BREW /hello.txt HTTP/1.1       |",
             "505 | GET /hello.txt HTTP/2.0        |"})
     @DisplayName("Files, parts, 304, redirects and error pages all carry X-Content-Type-Options: nosniff")
+    @Tag("step8.7")
     void everyResponse(int status, String requestLine, String field, TestServer server) {
         String[] fields = field == null ? new String[0] : new String[] {field};
 
@@ -56,6 +57,7 @@ class ContentTypeOptionsTest {
 
     @Test
     @DisplayName("A folder's listing carries it too")
+    @Tag("step8.7")
     void listing(Servers servers, @TempDir Path dir) {
         Path root = site(dir, "notes/todo.txt", "plans\n");
         TestServer server = startedWithSettings(servers, dir, root, "\"directoryListing\": true");
@@ -68,6 +70,7 @@ class ContentTypeOptionsTest {
 
     @Test
     @DisplayName("A 503 for a connection over maxConnections and a 408 for a head that never ends carry it too")
+    @Tag("step8.7")
     void refusals(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, site(dir, "hello.txt", "hello\n"),
                 "\"maxConnections\": 1", "\"headerTimeoutMs\": 1000");

@@ -30,6 +30,7 @@ class HeadCharactersTest {
     @ParameterizedTest(name = "[{index}] byte 0x{0}")
     @ValueSource(strings = {"00", "01", "08", "0B", "0C", "1B", "7F"})
     @DisplayName("A control character in a field value gets 400 with Connection: close (RFC 9110 §5.5)")
+    @Tag("step8.1")
     void controlInFieldValue(String hex, TestServer server) {
         String control = String.valueOf((char) Integer.parseInt(hex, 16));
 
@@ -41,6 +42,7 @@ class HeadCharactersTest {
     @ParameterizedTest(name = "[{index}] byte 0x{0}")
     @ValueSource(strings = {"00", "01", "1F", "7F"})
     @DisplayName("A control character in the query of the request-target gets 400 (RFC 9112 §3.2, RFC 3986 §3.4)")
+    @Tag("step8.1")
     void controlInQuery(String hex, TestServer server) {
         String control = String.valueOf((char) Integer.parseInt(hex, 16));
 
@@ -52,6 +54,7 @@ class HeadCharactersTest {
     @Test
     @DisplayName("A TLS handshake sent to the plain port gets 400 and a close at once, without waiting for a line end"
             + " that never comes (RFC 9112 §2.2)")
+    @Tag("step8.2")
     void tlsHandshake(TestServer server) {
         long start = System.nanoTime();
         try (RawConnection connection = server.raw().open()) {

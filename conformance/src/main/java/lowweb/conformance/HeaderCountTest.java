@@ -26,6 +26,7 @@ class HeaderCountTest {
 
     @Test
     @DisplayName("By default 100 header fields are served and 101 get 431 with Connection: close (RFC 6585 §5)")
+    @Tag("step8.3")
     void defaultLimit(TestServer server) {
         // Host and Connection: close are the other two fields of each request.
         WireResponse hundred = get(server, "/hello.txt", fields(98));
@@ -37,6 +38,7 @@ class HeaderCountTest {
 
     @Test
     @DisplayName("maxHeaderCount: 5 serves a request with 5 header fields and answers one with 6 with 431")
+    @Tag("step8.3")
     void configuredLimit(Servers servers, @TempDir Path dir) {
         TestServer server = startedWithSettings(servers, dir, ServerExtension.sharedSite(), "\"maxHeaderCount\": 5");
 

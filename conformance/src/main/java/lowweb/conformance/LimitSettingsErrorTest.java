@@ -48,6 +48,7 @@ class LimitSettingsErrorTest {
     @ParameterizedTest(name = "[{index}] \"{1}\": {2}, {0}")
     @MethodSource("mistakes")
     @DisplayName("A new key with a wrong value is refused with one line naming the file, the key and the value")
+    @Tag("step8.6")
     void refused(String mistake, String key, String value, Servers servers, @TempDir Path dir) {
         // "must be": the key is known and its value is what is wrong, not an unknown key.
         assertThat(refusalOfOneWrong(servers, dir, VALID, key, value)).as("the error line")

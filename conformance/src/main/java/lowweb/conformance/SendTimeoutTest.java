@@ -39,6 +39,7 @@ class SendTimeoutTest {
     @Test
     @DisplayName("A client that reads nothing of a 64 MiB file is disconnected after a short part of it, is logged,"
             + " and the next client is served meanwhile")
+    @Tag("step8.6")
     void stalledClientIsDisconnected(Servers servers, @TempDir Path dir) throws InterruptedException {
         Path root = site(dir, "hello.txt", "hello\n");
         sparseFile(root.resolve("big.txt"), FILE_BYTES);

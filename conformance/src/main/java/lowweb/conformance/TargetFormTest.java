@@ -30,6 +30,7 @@ class TargetFormTest {
     @ValueSource(strings = {"http://AUTHORITY/hello.txt", "HTTP://AUTHORITY/hello.txt",
             "http://AUTHORITY/hello.txt?x=1", "http://example.org/hello.txt", "http://[::1]:8080/hello.txt"})
     @DisplayName("An absolute-form target gets the file its path names, whatever host it names (RFC 9112 §3.2.2)")
+    @Tag("step8.5")
     void absoluteFormIsAccepted(String target, TestServer server) throws IOException {
         WireResponse response = withRequestLine(server,
                 "GET " + target.replace("AUTHORITY", server.authority()) + " HTTP/1.1");
@@ -41,6 +42,7 @@ class TargetFormTest {
     @Test
     @DisplayName("The host of an absolute-form target takes the place of the Host field: a different Host value does"
             + " not matter (RFC 9112 §3.2.2)")
+    @Tag("step8.5")
     void targetHostWinsOverHostField(TestServer server) throws IOException {
         WireResponse response = server.raw().send("GET http://" + server.authority() + "/hello.txt HTTP/1.1\r\n"
                 + "Host: example.org\r\nConnection: close\r\n\r\n");
@@ -51,6 +53,7 @@ class TargetFormTest {
 
     @Test
     @DisplayName("An absolute-form target with an empty path names \"/\": the index page (RFC 9112 §3.2.1)")
+    @Tag("step8.5")
     void absoluteFormWithoutPath(TestServer server) throws IOException {
         WireResponse response = withRequestLine(server, "GET http://" + server.authority() + " HTTP/1.1");
 
@@ -63,6 +66,7 @@ class TargetFormTest {
             "PUT example.org:443"})
     @DisplayName("A target form the method may not use gets 400, not 405: the request is malformed before its method"
             + " counts (RFC 9112 §3.2.3, §3.2.4)")
+    @Tag("step8.5")
     void formDoesNotFitMethod(String methodAndTarget, TestServer server) {
         WireResponse response = withRequestLine(server, methodAndTarget + " HTTP/1.1");
 
