@@ -23,7 +23,7 @@ final class DeadlineOutput implements Deadlines.Watched {
     private volatile long deadlineNanos;
     /** Whether a write is waiting on the socket, the only time the deadline needs watching. */
     private volatile boolean writing;
-    /** Set by the watch, read by the writer after its write failed. */
+    /** Set by the watch, read by the writer after each write. */
     private volatile boolean expired;
 
     DeadlineOutput(SocketChannel channel, Duration timeout, Deadlines deadlines) {
@@ -40,16 +40,21 @@ final class DeadlineOutput implements Deadlines.Watched {
             try {
                 channel.write(buffers);
             } catch (IOException e) {
-                if (expired) {
-                    // One line in the server's log says what happened, instead of "Socket closed".
-                    throw new IOException("the client took no bytes for " + timeout.toMillis()
-                            + " ms; connection closed", e);
-                }
-                throw e;
+                throw expired ? timedOut(e) : e;
             } finally {
                 writing = false;
             }
+            // The watch may close the socket just as a waiting write finishes: that write returns, and only the next
+            // one would fail, with a ClosedChannelException that names no cause.
+            if (expired) {
+                throw timedOut(null);
+            }
         }
+    }
+
+    /** One line in the server's log says what happened, instead of "Socket closed". */
+    private IOException timedOut(IOException cause) {
+        return new IOException("the client took no bytes for " + timeout.toMillis() + " ms; connection closed", cause);
     }
 
     private static boolean hasRemaining(ByteBuffer[] buffers) {
