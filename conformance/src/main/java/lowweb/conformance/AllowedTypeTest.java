@@ -27,6 +27,7 @@ class AllowedTypeTest {
 
     @Test
     @DisplayName("shared-site's files/sample.bin, not an allowed type, gets 403 Forbidden (RFC 9110 §15.5.4)")
+    @Tag("step4.1")
     void binaryFileForbidden(TestServer server) {
         WireResponse response = get(server, "/files/sample.bin");
 
@@ -35,6 +36,7 @@ class AllowedTypeTest {
 
     @Test
     @DisplayName("HEAD of a forbidden file gets 403 too, without a body (RFC 9110 §9.3.2, §15.5.4)")
+    @Tag("step4.1")
     void headOfForbiddenFile(TestServer server) {
         WireResponse response = head(server, "/files/sample.bin");
 
@@ -45,6 +47,7 @@ class AllowedTypeTest {
     @ParameterizedTest(name = "[{index}] /{0}")
     @ValueSource(strings = {"notes.md", "deploy.sh", "README", "backup.tar.gz", "index.html.bak", "page.", "key.pem"})
     @DisplayName("A file of a type not on the list, or without an extension, gets 403 (RFC 9110 §15.5.4)")
+    @Tag("step4.1")
     void otherTypesForbidden(String name, Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir, name, "not for the public\n", "index.html", "<p>public</p>\n"));
 
@@ -56,6 +59,7 @@ class AllowedTypeTest {
 
     @Test
     @DisplayName("A missing file gets 404 whatever its type: 403 is for files that exist (RFC 9110 §15.5.5)")
+    @Tag("step4.1")
     void missingFileOfForbiddenType(Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir, "present.bin", "here\n"));
 

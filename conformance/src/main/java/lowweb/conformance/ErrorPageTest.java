@@ -33,6 +33,7 @@ class ErrorPageTest {
     @ParameterizedTest(name = "[{index}] {0} gets {1} with {2}")
     @CsvSource({"/missing, 404, 404.html", "/files/sample.bin, 403, 403.html"})
     @DisplayName("404 sends the site's 404.html, 403 its 403.html, with the error status (RFC 9110 §15.5.5, §15.5.4)")
+    @Tag("step4.4")
     void sitePages(String target, int status, String page, TestServer server) throws IOException {
         WireResponse response = get(server, target);
 
@@ -41,6 +42,7 @@ class ErrorPageTest {
 
     @Test
     @DisplayName("HEAD of a missing file gets the 404 page's head: same Content-Length, no body (RFC 9110 §9.3.2)")
+    @Tag("step4.4")
     void headOfMissingFile(TestServer server) throws IOException {
         WireResponse response = head(server, "/missing");
 
@@ -53,6 +55,7 @@ class ErrorPageTest {
 
     @Test
     @DisplayName("/404.html asked for by name is an ordinary page: 200, while a missing file gets it with 404")
+    @Tag("step4.4")
     void errorPageByName(TestServer server) throws IOException {
         byte[] page = Files.readAllBytes(server.root().resolve("404.html"));
 
@@ -64,6 +67,7 @@ class ErrorPageTest {
 
     @Test
     @DisplayName("The error pages come from the served root: a folder's own 404.html, 403.html and missing index")
+    @Tag("step4.4")
     void pagesOfTheServedRoot(Servers servers, @TempDir Path dir) throws IOException {
         Path site = site(dir,
                 "404.html", "<p>lost in the temporary site</p>\n",
@@ -79,6 +83,7 @@ class ErrorPageTest {
 
     @Test
     @DisplayName("Without 403.html and 404.html in the root, 403 and 404 get a small HTML page naming the status")
+    @Tag("step4.1")
     void builtInPages(Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir, "data.bin", "binary\n"));
 

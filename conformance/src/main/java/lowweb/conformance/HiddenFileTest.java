@@ -34,6 +34,7 @@ class HiddenFileTest {
     @ValueSource(strings = {"/.secret.txt", "/.git/config", "/a/.hidden/x.txt", "/.well-hidden/index.html",
             "/a/.hidden/"})
     @DisplayName("A path with a segment starting with \".\" gets 404, whatever the file's type (RFC 9110 §15.5.5)")
+    @Tag("step4.2")
     void hiddenPaths(String target, Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(siteWithSecrets(dir));
 
@@ -45,6 +46,7 @@ class HiddenFileTest {
 
     @Test
     @DisplayName("A link to a folder outside the root is not followed: 403 or 404, never the file (RFC 9110 §17.3)")
+    @Tag("step4.3")
     void folderLinkOut(Servers servers, @TempDir Path dir) {
         Path site = siteWithSecrets(dir);
         symbolicLink(site.resolve("link"), Path.of("..", "outside"));
@@ -58,6 +60,7 @@ class HiddenFileTest {
 
     @Test
     @DisplayName("A link to a file outside the root gets 403 or 404, while a link inside the root is followed")
+    @Tag("step4.3")
     void fileLinks(Servers servers, @TempDir Path dir) {
         Path site = siteWithSecrets(dir);
         symbolicLink(site.resolve("secret-link.txt"), dir.resolve("outside/secret.txt"));
@@ -72,6 +75,7 @@ class HiddenFileTest {
 
     @Test
     @DisplayName("A link with a visible name that leads to a hidden file inside the root gets 404 (RFC 9110 §15.5.5)")
+    @Tag("step4.3")
     void linkToHiddenFile(Servers servers, @TempDir Path dir) {
         Path site = siteWithSecrets(dir);
         symbolicLink(site.resolve("innocent.txt"), Path.of(".secret.txt"));

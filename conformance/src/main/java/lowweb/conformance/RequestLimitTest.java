@@ -29,6 +29,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("A head of exactly maxRequestBytes bytes, empty line included, is served")
+    @Tag("step4.6")
     void exactlyAtTheLimit(Servers servers, @TempDir Path dir) {
         TestServer server = limitedTo(LIMIT, servers, dir);
 
@@ -40,6 +41,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("Header fields one byte over maxRequestBytes get 431 and a closed connection (RFC 6585 §5)")
+    @Tag("step4.6")
     void fieldsOneByteOver(Servers servers, @TempDir Path dir) {
         TestServer server = limitedTo(LIMIT, servers, dir);
 
@@ -50,6 +52,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("A request line one byte over maxRequestBytes, CRLF included, gets 414 (RFC 9110 §15.5.15)")
+    @Tag("step4.6")
     void requestLineOneByteOver(Servers servers, @TempDir Path dir) {
         TestServer server = limitedTo(LIMIT, servers, dir);
 
@@ -60,6 +63,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("A request line filling maxRequestBytes exactly leaves no room for fields: 431 (RFC 6585 §5)")
+    @Tag("step4.6")
     void requestLineFillsTheLimit(Servers servers, @TempDir Path dir) {
         TestServer server = limitedTo(LIMIT, servers, dir);
 
@@ -70,6 +74,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("Without settings the limit is 8192 bytes: 8192 are served, 8193 get 431 (RFC 6585 §5)")
+    @Tag("step4.5")
     void defaultLimit(TestServer server) {
         assertThat(server.raw().send(padded(server, "/hello.txt", DEFAULT_LIMIT)).status()).isEqualTo(200);
         assertThat(server.raw().send(padded(server, "/hello.txt", DEFAULT_LIMIT + 1)).status()).isEqualTo(431);
@@ -77,6 +82,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("Without settings a 9000-byte request-target gets 414 (RFC 9110 §15.5.15)")
+    @Tag("step4.5")
     void defaultLimitOnTheRequestLine(TestServer server) {
         WireResponse response = get(server, "/hello.txt?" + "q".repeat(9000));
 
@@ -85,6 +91,7 @@ class RequestLimitTest {
 
     @Test
     @DisplayName("The server answers 431 as soon as the limit is passed, without waiting for the head to end")
+    @Tag("step4.5")
     void answersWithoutWaiting(TestServer server) {
         WireResponse response;
         try (RawConnection connection = server.raw().open()) {

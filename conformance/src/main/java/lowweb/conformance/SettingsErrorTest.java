@@ -76,6 +76,7 @@ class SettingsErrorTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("mistakes")
     @DisplayName("A settings file with a mistake is refused with one line naming the file and the mistake")
+    @Tag("step4.10")
     void refused(String mistake, String text, List<String> named, Servers servers, @TempDir Path dir) {
         Path root = write(dir, "site/index.html", "<p>never served</p>\n").getParent();
         Path file = write(dir, "settings.json", text.replace("ROOT", json(root)));
@@ -87,6 +88,7 @@ class SettingsErrorTest {
 
     @Test
     @DisplayName("A settings file that does not exist is refused with one line naming it")
+    @Tag("step4.6")
     void missingFile(Servers servers, @TempDir Path dir) {
         Path file = dir.resolve("no-such-settings.json");
 

@@ -26,6 +26,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("\"port\" is the port the server listens on")
+    @Tag("step4.6")
     void port(Servers servers, @TempDir Path dir) throws IOException {
         int free;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -42,6 +43,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("A relative \"root\" is relative to the settings file's folder, not to the current folder")
+    @Tag("step4.6")
     void rootRelativeToSettingsFile(Servers servers, @TempDir Path dir) {
         site(dir, "hello.txt", "hello from ../site\n");
         Path settings = settings(dir.resolve("conf"), "\"port\": 0", "\"root\": \"../site\"");
@@ -53,6 +55,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("\"indexFile\" is the file served for a folder: home.html for / and for /docs/")
+    @Tag("step4.7")
     void indexFile(Servers servers, @TempDir Path dir) {
         Path site = site(dir,
                 "index.html", "<p>not this one</p>\n",
@@ -67,6 +70,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("\"mimeTypes\" can add a type: .md is served with the Content-Type it is given (RFC 9110 §8.3)")
+    @Tag("step4.8")
     void mimeTypesAddAType(Servers servers, @TempDir Path dir) {
         Path site = site(dir, "notes.md", "# Notes\n");
 
@@ -81,6 +85,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("\"mimeTypes\" is the whole list: a type it leaves out, here .txt, gets 403 (RFC 9110 §15.5.4)")
+    @Tag("step4.8")
     void mimeTypesIsTheWholeList(Servers servers, @TempDir Path dir) {
         Path site = site(dir,
                 "index.html", "<p>index</p>\n",
@@ -95,6 +100,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("Extensions compare case-insensitively: \"MD\" in the settings allows notes.md and NOTES.Md")
+    @Tag("step4.9")
     void extensionsIgnoreCase(Servers servers, @TempDir Path dir) {
         Path site = site(dir,
                 "notes.md", "# lower\n",
@@ -109,6 +115,7 @@ class SettingsFileTest {
 
     @Test
     @DisplayName("Without \"mimeTypes\", the common web types are served with their types and other files get 403")
+    @Tag("step4.6")
     void defaultMimeTypes(Servers servers, @TempDir Path dir) {
         Path site = site(dir,
                 "hello.txt", "hello\n",

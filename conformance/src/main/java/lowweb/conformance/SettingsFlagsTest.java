@@ -29,6 +29,7 @@ class SettingsFlagsTest {
 
     @Test
     @DisplayName("--port 0 before --config wins over the file's port, which another program holds")
+    @Tag("step4.6")
     void portFlag(Servers servers, @TempDir Path dir) throws IOException {
         Path site = site(dir, "hello.txt", "hello\n");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -43,6 +44,7 @@ class SettingsFlagsTest {
 
     @Test
     @DisplayName("--root wins over the file's root")
+    @Tag("step4.6")
     void rootFlag(Servers servers, @TempDir Path dir) {
         Path fromFile = dir.resolve("from-file");
         Path fromFlag = dir.resolve("from-flag");
@@ -57,6 +59,7 @@ class SettingsFlagsTest {
 
     @Test
     @DisplayName("--host wins over the file's host: the file's 127.0.0.2 is never used")
+    @Tag("step4.11")
     void hostFlag(Servers servers, @TempDir Path dir) {
         Path site = site(dir, "hello.txt", "hello\n");
         Path file = settingsServing(dir, site, "\"host\": \"127.0.0.2\"");
@@ -69,6 +72,7 @@ class SettingsFlagsTest {
     @ParameterizedTest(name = "[{index}] {0} {1}")
     @CsvSource({"--port, 70000", "--port, http", "--prot, 0"})
     @DisplayName("A bad flag next to --config is refused with exit status 2, a line naming it, and the usage")
+    @Tag("step4.6")
     void badFlag(String flag, String value, Servers servers, @TempDir Path dir) {
         Path file = settingsServing(dir, dir);
 
