@@ -15,6 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,8 @@ class FileDescriptorLimitTest {
     @DisplayName("With the open-file limit used up by idle clients, accept() fails for a while; once headerTimeoutMs"
             + " has closed them, a new client is served (RFC 9110 §15.5.9)")
     @Tag("step5.6")
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "needs Linux's prlimit to start the server with a low open-file"
+            + " limit")
     void servesAgainAfterTheLimit(Servers servers, @TempDir Path dir) throws IOException {
         Path settings = settingsServing(dir, site(dir, "hello.txt", "hello\n"), "\"headerTimeoutMs\": 500");
         TestServer server = servers.startedUnder(
