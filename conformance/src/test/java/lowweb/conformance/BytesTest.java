@@ -1,12 +1,14 @@
 package lowweb.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,24 @@ class BytesTest {
         assertThat(Bytes.message(handshake)).isEqualTo("(5 bytes that are not text; all in hex: 16 03 01 00 a5)");
         assertThat(Bytes.message(garbage)).as("random bytes with an empty line in them")
                 .isEqualTo("(4 bytes that are not text; all in hex: 86 0a 0a 01)");
+    }
+
+    @Test
+    @DisplayName("An assertion on a body shows its length and first bytes, not a thousand signed numbers")
+    void assertionMessage() throws IOException {
+        byte[] png = Files.readAllBytes(site().resolve("img/large.png"));
+        byte[] cut = Arrays.copyOf(png, 1000);
+
+        Assertions.useRepresentation(BytesRepresentation.INSTANCE);
+        Throwable failure;
+        try {
+            failure = catchThrowable(() -> assertThat(cut).isEqualTo(png));
+        } finally {
+            Assertions.useDefaultRepresentation();
+        }
+
+        assertThat(failure.getMessage()).contains("(" + png.length + " bytes)", "(1000 bytes)", "89 50 4e 47")
+                .hasSizeLessThan(1000);
     }
 
     private static Path site() {
