@@ -30,10 +30,14 @@ import javax.tools.ToolProvider;
  */
 record ServerBuild(Path sources, Path classes, List<Path> libraries, String release) {
 
-    /** The workbench's server: its sources in src/main/java, compiled into target/server-classes. */
-    static ServerBuild of(Path workbench, List<Path> libraries, String release) {
+    /**
+     * The workbench's server: its sources in src/main/java, compiled into {@code target/<classes>}. A test run and
+     * {@code -Dserve} each have a folder of their own, so that a test run never empties the folder of a server that
+     * is serving in another window.
+     */
+    static ServerBuild of(Path workbench, String classes, List<Path> libraries, String release) {
         return new ServerBuild(workbench.resolve("src").resolve("main").resolve("java"),
-                workbench.resolve("target").resolve("server-classes"), libraries, release);
+                workbench.resolve("target").resolve(classes), libraries, release);
     }
 
     /** The Java files to compile; none before the student's first file. */

@@ -100,7 +100,7 @@ final class TestCommand {
             System.setProperty("server.command", server.command().get());
             return Optional.of("the server of `" + server.command().get() + "`");
         }
-        ServerBuild build = ServerBuild.of(workbench, server.libraries(), server.release());
+        ServerBuild build = ServerBuild.of(workbench, "server-classes", server.libraries(), server.release());
         if (build.javaFiles().isEmpty()) {
             out.println(course.shown(build.sources()) + " holds no Java file yet: the tests will find no server to"
                     + " start. Begin with lowweb/Main.java, or start from a step: " + Workbench.command("-Dstart=1.1"));

@@ -69,7 +69,7 @@ public final class Workbench {
                 return 0;
             }
             case "serve" -> {
-                return new ServeCommand(course, workbench, out).run(ServerBuild.of(workbench,
+                return new ServeCommand(course, workbench, out).run(ServerBuild.of(workbench, "served-classes",
                         libraries(options), options.getOrDefault("release", "21")), required(options, "port"));
             }
             case "test" -> {
