@@ -118,7 +118,7 @@ final class TestCommand {
     }
 
     private void printLine(StepResult result) {
-        out.println(String.format("  %-7s %-5s %-26s %s", marks.of(result.status()), result.step().number(),
+        out.println(String.format("  %-7s %-5s %-28s %s", marks.of(result.status()), result.step().number(),
                 result.counts(), result.step().title()));
         List<TestOutcome> failures = result.failures();
         failures.stream().limit(NAMES_PER_STEP).forEach(failure -> out.println("                "
