@@ -3,6 +3,8 @@ package lowweb.conformance;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,9 +14,10 @@ import org.opentest4j.TestAbortedException;
 /**
  * Gives tests a {@link TestServer} (the stage's server on {@code shared-site}, started once per test class) and
  * {@link Servers} (for servers with a folder or flags of the test's own). When a test fails, its message gets the
- * bytes it sent and received, a command that reproduces each request, and the server's output.
+ * bytes it sent and received, a command that reproduces each request, and the server's output; bodies compared in
+ * an assertion show as the transcript shows them ({@link BytesRepresentation}).
  */
-public final class ServerExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class ServerExtension implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerExtension.class);
 
@@ -25,6 +28,11 @@ public final class ServerExtension implements ParameterResolver, TestExecutionEx
             throw new IllegalStateException("shared-site not found at " + root + "; set -Dsite.root=DIR");
         }
         return root;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Assertions.useRepresentation(BytesRepresentation.INSTANCE);
     }
 
     @Override

@@ -29,6 +29,7 @@ final class ServerProcess implements AutoCloseable {
      * 50 MiB on a slow machine, and well within the 30 s a stopping server gives the responses under way.
      */
     static final Duration EXIT_WAIT = Duration.ofSeconds(15);
+    private static final int REPORTED_LINES = 60;
 
     private final List<String> command;
     private final Process process;
@@ -166,11 +167,17 @@ final class ServerProcess implements AutoCloseable {
         return output.toString();
     }
 
-    /** The command and the output so far, appended to a failure message. */
+    /**
+     * The command and the output so far, appended to a failure message: its last {@value #REPORTED_LINES} lines, since
+     * a server that served a whole test class has logged every request of it, and the newest lines are this test's.
+     */
     String report() {
-        String text = output.toString();
+        List<String> lines = output.toString().lines().toList();
+        int skipped = Math.max(0, lines.size() - REPORTED_LINES);
+        String text = (skipped > 0 ? "(" + skipped + " earlier lines not shown)\n" : "")
+                + String.join("\n", lines.subList(skipped, lines.size()));
         return "\n--- server command: " + String.join(" ", command)
-                + "\n--- server output:\n" + (text.isEmpty() ? "(none)" : text);
+                + "\n--- server output:\n" + (lines.isEmpty() ? "(none)" : text + "\n");
     }
 
     /**

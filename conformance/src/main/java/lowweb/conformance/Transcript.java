@@ -6,20 +6,21 @@ import java.util.List;
 
 /**
  * Everything one test sent and received over raw sockets, kept so that a failure can show the bytes and a command
- * that reproduces the request by hand.
+ * that reproduces the request by hand. A head and a body that is text are shown up to 2 KB each, a body that is not,
+ * such as an image, as its length and first bytes (see {@link Bytes#message}).
  */
 public final class Transcript {
 
     private final List<String> entries = new ArrayList<>();
 
     synchronized void sent(String where, byte[] bytes) {
-        entries.add(">>> sent to " + where + " (" + bytes.length + " bytes):\n" + Bytes.escape(bytes)
+        entries.add(">>> sent to " + where + " (" + bytes.length + " bytes):\n" + Bytes.message(bytes)
                 + "\n--- reproduce with:\n" + reproduction(where, bytes));
     }
 
     synchronized void received(String where, byte[] bytes, String ending) {
         entries.add("<<< received from " + where + " (" + bytes.length + " bytes, " + ending + "):\n"
-                + Bytes.escape(bytes));
+                + Bytes.message(bytes));
     }
 
     synchronized boolean isEmpty() {

@@ -22,6 +22,16 @@ public record WireResponse(byte[] received, int headLength, int bodyLength, bool
     public record Field(String name, String value) {
     }
 
+    /**
+     * What came, as a failure message shows it: the bytes, with a body that is not text as its length and first
+     * bytes, and whether the server closed. A record would show the array as an address.
+     */
+    @Override
+    public String toString() {
+        return received.length + " bytes" + (closed ? ", then the server closed the connection" : "")
+                + (received.length == 0 ? "" : ":\n" + Bytes.message(received));
+    }
+
     /** True when the server sent no byte at all before closing. */
     public boolean isEmpty() {
         return received.length == 0;

@@ -1,0 +1,89 @@
+package lowweb.workbench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code -Dcompare=N} or {@code -Dcompare=N.k}: the student's change since the start, beside the solution's step
+ * patches for the same steps, then what still differs from the solution: the stage's own folder, or its start with
+ * the patches up to step k. Both diffs also go to files in {@code workbench/target}, for an editor that colours them.
+ */
+final class CompareCommand {
+
+    private final Course course;
+    private final Path workbench;
+    private final PrintStream out;
+
+    CompareCommand(Course course, Path workbench, PrintStream out) {
+        this.course = course;
+        this.workbench = workbench;
+        this.out = out;
+    }
+
+    void run(Point point) {
+        Stage stage = course.stage(point.stage());
+        Optional<StartRecord> record = StartRecord.read(workbench);
+        Point start = record.map(StartRecord::point).filter(started -> started.stage() == point.stage())
+                .orElse(point);
+        if (record.isEmpty() || record.get().point().stage() != point.stage()) {
+            out.println("The workbench did not start in stage " + point.stage() + " (" + record.map(
+                    written -> "it started at " + written.point()).orElse("no start is recorded") + "): your change"
+                    + " below is counted from " + describe(start) + ".");
+        }
+        SourceTree current = SourceTree.read(workbench);
+        List<String> yours = Differences.between(course.startOf(start), current);
+        List<String> left = Differences.between(current, course.solutionOf(point));
+        int first = start.isWholeStage() ? 1 : start.step();
+        int last = point.isWholeStage() ? stage.steps().size() : point.step();
+
+        out.println("== Your change since " + describe(start) + " (" + count(yours) + "), also in "
+                + write("your-change.diff", yours) + ":");
+        print(yours, "(none yet)");
+        out.println();
+        if (first <= last) {
+            out.println("== The solution's steps for it, in " + course.shown(stage.folder().resolve("steps")) + ":");
+            for (Step step : stage.steps().subList(first - 1, last)) {
+                out.println("  " + step.number() + "  " + course.shown(step.patch()) + "  (" + step.title() + ")");
+            }
+            out.println();
+        }
+        String solution = point.isWholeStage() ? "stage " + point.stage() + " (" + stage.name() + ")"
+                : "step " + point + " done";
+        out.println("== What still differs from " + solution + " (" + count(left) + "), also in "
+                + write("still-differs.diff", left) + ":");
+        print(left, "(nothing: the workbench holds exactly the solution)");
+    }
+
+    private String describe(Point start) {
+        return start.isWholeStage() ? "the start of stage " + start : "the start of step " + start;
+    }
+
+    private static String count(List<String> diff) {
+        long files = diff.stream().filter(line -> line.startsWith("diff --git ")).count();
+        return files + " file" + (files == 1 ? "" : "s");
+    }
+
+    private void print(List<String> diff, String whenEmpty) {
+        if (diff.isEmpty()) {
+            out.println(whenEmpty);
+        }
+        diff.forEach(out::println);
+    }
+
+    private String write(String name, List<String> diff) {
+        Path file = workbench.resolve("target").resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, diff, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return course.shown(file);
+    }
+}
