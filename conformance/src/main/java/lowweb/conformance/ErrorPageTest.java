@@ -1,10 +1,12 @@
 package lowweb.conformance;
 
-import static lowweb.conformance.Requests.get;
 import static lowweb.conformance.Requests.head;
 import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +37,7 @@ class ErrorPageTest {
     @DisplayName("404 sends the site's 404.html, 403 its 403.html, with the error status (RFC 9110 §15.5.5, §15.5.4)")
     @Tag("step4.4")
     void sitePages(String target, int status, String page, TestServer server) throws IOException {
-        WireResponse response = get(server, target);
-
-        assertIsPage(response, status, server.root().resolve(page));
+        assertIsPage(server, target, status, server.root().resolve(page));
     }
 
     @Test
@@ -57,12 +57,14 @@ class ErrorPageTest {
     @DisplayName("/404.html asked for by name is an ordinary page: 200, while a missing file gets it with 404")
     @Tag("step4.4")
     void errorPageByName(TestServer server) throws IOException {
-        byte[] page = Files.readAllBytes(server.root().resolve("404.html"));
+        Path page = server.root().resolve("404.html");
 
-        assertThat(get(server, "/missing").body()).isEqualTo(page);
-        WireResponse response = get(server, "/404.html");
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(page);
+        assertIsPage(server, "/missing", 404, page);
+        byte[] byName = server.rest()
+                .when().get("/404.html")
+                .then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(byName).isEqualTo(Files.readAllBytes(page));
     }
 
     @Test
@@ -76,9 +78,9 @@ class ErrorPageTest {
                 "data.bin", "binary\n");
         TestServer server = servers.serving(site);
 
-        assertIsPage(get(server, "/nothing-here.html"), 404, site.resolve("404.html"));
-        assertIsPage(get(server, "/empty/"), 404, site.resolve("404.html"));
-        assertIsPage(get(server, "/data.bin"), 403, site.resolve("403.html"));
+        assertIsPage(server, "/nothing-here.html", 404, site.resolve("404.html"));
+        assertIsPage(server, "/empty/", 404, site.resolve("404.html"));
+        assertIsPage(server, "/data.bin", 403, site.resolve("403.html"));
     }
 
     @Test
@@ -87,23 +89,34 @@ class ErrorPageTest {
     void builtInPages(Servers servers, @TempDir Path dir) {
         TestServer server = servers.serving(site(dir, "data.bin", "binary\n"));
 
-        assertIsBuiltInPage(get(server, "/data.bin"), 403);
-        assertIsBuiltInPage(get(server, "/missing.html"), 404);
+        assertIsBuiltInPage(server, "/data.bin", 403);
+        assertIsBuiltInPage(server, "/missing.html", 404);
     }
 
-    /** The response has the status and carries the page file's bytes as an HTML body with the right length. */
-    private static void assertIsPage(WireResponse response, int status, Path page) throws IOException {
+    /** A GET of {@code target} gets the status and the page file's bytes as an HTML body with the right length. */
+    private static void assertIsPage(TestServer server, String target, int status, Path page) throws IOException {
         byte[] bytes = Files.readAllBytes(page);
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.field("Content-Type")).contains(HTML);
-        assertThat(response.field("Content-Length")).contains(Integer.toString(bytes.length));
-        assertThat(response.body()).isEqualTo(bytes);
+
+        byte[] body = server.rest()
+                .when().get(target)
+                .then().statusCode(status)
+                .header("Content-Type", HTML)
+                .header("Content-Length", Integer.toString(bytes.length))
+                .extract().asByteArray();
+
+        assertThat(body).as("body of %s", target).isEqualTo(bytes);
     }
 
-    private static void assertIsBuiltInPage(WireResponse response, int status) {
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.field("Content-Type")).contains(HTML);
-        assertThat(response.field("Content-Length")).contains(Integer.toString(response.body().length));
-        assertThat(response.bodyText()).contains(Integer.toString(status));
+    /** A GET of {@code target} gets the status and a small HTML page of the server's own that names it. */
+    private static void assertIsBuiltInPage(TestServer server, String target, int status) {
+        ExtractableResponse<Response> response = server.rest()
+                .when().get(target)
+                .then().statusCode(status)
+                .header("Content-Type", HTML)
+                .body(containsString(Integer.toString(status)))
+                .extract();
+
+        assertThat(response.header("Content-Length")).as("Content-Length of %s", target)
+                .isEqualTo(Integer.toString(response.asByteArray().length));
     }
 }

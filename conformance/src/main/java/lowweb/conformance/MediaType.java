@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 /**
  * A Content-Type value taken apart (RFC 9110 §8.3.1): {@code type/subtype} and its parameters. Type, subtype and
@@ -33,5 +37,39 @@ record MediaType(String essence, Map<String, String> parameters) {
     /** The charset parameter in lower case, e.g. {@code utf-8}. */
     Optional<String> charset() {
         return Optional.ofNullable(parameters.get("charset")).map(name -> name.toLowerCase(Locale.ROOT));
+    }
+
+    /** For REST-assured: a Content-Type value whose {@code type/subtype} is {@code essence}, whatever follows it. */
+    static Matcher<String> hasEssence(String essence) {
+        return new ContentTypeMatcher("a media type " + essence, type -> type.essence().equals(essence));
+    }
+
+    /** A Content-Type value whose charset parameter is {@code charset}, in any case, for REST-assured. */
+    static Matcher<String> hasCharset(String charset) {
+        return new ContentTypeMatcher("a media type with charset=" + charset,
+                type -> type.charset().filter(charset::equals).isPresent());
+    }
+
+    /** Takes the field's value apart before it judges it, so that case and spacing do not decide the outcome. */
+    private static final class ContentTypeMatcher extends TypeSafeDiagnosingMatcher<String> {
+
+        private final String expected;
+        private final Predicate<MediaType> rule;
+
+        ContentTypeMatcher(String expected, Predicate<MediaType> rule) {
+            this.expected = expected;
+            this.rule = rule;
+        }
+
+        @Override
+        protected boolean matchesSafely(String value, Description mismatch) {
+            mismatch.appendText("was ").appendValue(value);
+            return rule.test(parse(value));
+        }
+
+        @Override
+        public void describeTo(Description description) {
+            description.appendText(expected);
+        }
     }
 }

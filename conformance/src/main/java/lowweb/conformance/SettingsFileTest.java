@@ -6,6 +6,7 @@ import static lowweb.conformance.SettingsFiles.settings;
 import static lowweb.conformance.SettingsFiles.startedWithSettings;
 import static lowweb.conformance.Sites.site;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,8 +65,8 @@ class SettingsFileTest {
 
         TestServer server = startedWithSettings(servers, dir, site, "\"indexFile\": \"home.html\"");
 
-        assertThat(get(server, "/").bodyText()).isEqualTo("<p>home</p>\n");
-        assertThat(get(server, "/docs/").bodyText()).isEqualTo("<p>docs home</p>\n");
+        server.rest().when().get("/").then().statusCode(200).body(equalTo("<p>home</p>\n"));
+        server.rest().when().get("/docs/").then().statusCode(200).body(equalTo("<p>docs home</p>\n"));
     }
 
     @Test
@@ -76,11 +77,12 @@ class SettingsFileTest {
 
         TestServer server = startedWithSettings(servers, dir, site,
                 "\"mimeTypes\": {\"html\": \"text/html; charset=utf-8\", \"md\": \"text/markdown; charset=utf-8\"}");
-        WireResponse response = get(server, "/notes.md");
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.field("Content-Type")).contains("text/markdown; charset=utf-8");
-        assertThat(response.bodyText()).isEqualTo("# Notes\n");
+        server.rest()
+                .when().get("/notes.md")
+                .then().statusCode(200)
+                .header("Content-Type", "text/markdown; charset=utf-8")
+                .body(equalTo("# Notes\n"));
     }
 
     @Test
@@ -94,8 +96,8 @@ class SettingsFileTest {
         TestServer server = startedWithSettings(servers, dir, site,
                 "\"mimeTypes\": {\"html\": \"text/html; charset=utf-8\"}");
 
-        assertThat(get(server, "/hello.txt").status()).isEqualTo(403);
-        assertThat(get(server, "/index.html").status()).isEqualTo(200);
+        server.rest().when().get("/hello.txt").then().statusCode(403);
+        server.rest().when().get("/index.html").then().statusCode(200);
     }
 
     @Test
@@ -109,8 +111,8 @@ class SettingsFileTest {
         TestServer server = startedWithSettings(servers, dir, site,
                 "\"mimeTypes\": {\"MD\": \"text/markdown; charset=utf-8\"}");
 
-        assertThat(get(server, "/notes.md").bodyText()).isEqualTo("# lower\n");
-        assertThat(get(server, "/NOTES.Md").bodyText()).isEqualTo("# mixed\n");
+        server.rest().when().get("/notes.md").then().statusCode(200).body(equalTo("# lower\n"));
+        server.rest().when().get("/NOTES.Md").then().statusCode(200).body(equalTo("# mixed\n"));
     }
 
     @Test
@@ -124,8 +126,8 @@ class SettingsFileTest {
 
         TestServer server = startedWithSettings(servers, dir, site);
 
-        assertThat(get(server, "/hello.txt").field("Content-Type")).contains("text/plain; charset=utf-8");
-        assertThat(get(server, "/style.css").field("Content-Type")).contains("text/css; charset=utf-8");
-        assertThat(get(server, "/data.bin").status()).isEqualTo(403);
+        server.rest().when().get("/hello.txt").then().header("Content-Type", "text/plain; charset=utf-8");
+        server.rest().when().get("/style.css").then().header("Content-Type", "text/css; charset=utf-8");
+        server.rest().when().get("/data.bin").then().statusCode(403);
     }
 }

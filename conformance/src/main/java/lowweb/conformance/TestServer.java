@@ -2,7 +2,7 @@ package lowweb.conformance;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.config.LogConfig;
+import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -61,14 +61,20 @@ public final class TestServer {
         return new RawClient(host, port, transcript);
     }
 
-    /** A REST-assured request to this server that logs the whole exchange if a check fails. */
+    /**
+     * A REST-assured request to this server, for tests about what a response means rather than its bytes. Like the
+     * raw requests ({@link Requests}) it asks for {@code Connection: close}, so the connection ends with the response
+     * in every stage, and it does not offer gzip, so the body is the file's own bytes. The exchange goes into the
+     * test's transcript, shown if the test fails.
+     */
     public RequestSpecification rest() {
         return given()
-                .config(RestAssuredConfig.config().logConfig(LogConfig.logConfig()
-                        .enableLoggingOfRequestAndResponseIfValidationFails()))
+                .config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .filter(new TranscriptFilter(transcript, authority()))
                 .baseUri("http://" + host)
                 .port(port)
-                .urlEncodingEnabled(false);
+                .urlEncodingEnabled(false)
+                .header("Connection", "close");
     }
 
     /** Whether the server process is still running; always true for a server the suite did not start. */
