@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code -Dcompare=N} or {@code -Dcompare=N.k}: the student's change since the start, beside the solution's step
- * patches for the same steps, then what still differs from the solution: the stage's own folder, or its start with
- * the patches up to step k. Both diffs also go to files in {@code workbench/target}, for an editor that colours them.
+ * {@code -Dcompare=N} or {@code -Dcompare=N.k}: the student's change since the start, beside the solution's change
+ * for the same steps (its step patches applied to the same start), then what still differs from the solution: the
+ * stage's own folder, or its start with the patches up to step k. The diffs also go to files in
+ * {@code workbench/target}, for an editor that colours them.
  */
 final class CompareCommand {
 
@@ -47,10 +48,16 @@ final class CompareCommand {
         print(yours, "(none yet)");
         out.println();
         if (first <= last) {
-            out.println("== The solution's steps for it, in " + course.shown(stage.folder().resolve("steps")) + ":");
+            // The steps' patches, one after another, make one change from the same start: shown as one diff, it
+            // reads line for line beside the student's, while the patch files keep each step's part of it.
+            List<String> solutions = Differences.between(course.startOf(start), course.solutionOf(point));
+            out.println("== The solution's change for the same steps (" + count(solutions) + "), also in "
+                    + write("solution-change.diff", solutions) + "; step by step in "
+                    + course.shown(stage.folder().resolve("steps")) + ":");
             for (Step step : stage.steps().subList(first - 1, last)) {
                 out.println("  " + step.number() + "  " + course.shown(step.patch()) + "  (" + step.title() + ")");
             }
+            print(solutions, "(none)");
             out.println();
         }
         String solution = point.isWholeStage() ? "stage " + point.stage() + " (" + stage.name() + ")"
