@@ -185,50 +185,38 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-# Waits for the first 200 answer and sets SERVER_STARTUP_MS from T0 (the moment before the process was started).
-await_first_response() {
-    local name=$1 t0=$2 pid=$3 url
-    local deadline=$((t0 + 60000))
-    while (($(now_ms) < deadline)); do
-        kill -0 "$pid" 2>/dev/null || return 1
-        if [[ -z ${SERVER_PORT[$name]:-} ]]; then
-            # A stage prints "Listening on http://127.0.0.1:PORT/" first; the port was 0, chosen by the kernel.
-            local port
-            port=$(sed -n '1s#^Listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$WORK/run/$name/out.log")
-            [[ -n $port ]] && SERVER_PORT[$name]=$port
-        fi
-        if [[ -n ${SERVER_PORT[$name]:-} ]]; then
-            url="http://127.0.0.1:${SERVER_PORT[$name]}$SMALL_PATH"
-            if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url") == 200 ]]; then
-                SERVER_STARTUP_MS[$name]=$(($(now_ms) - t0))
-                return 0
-            fi
-        fi
-        sleep 0.01
-    done
-    return 1
-}
-
-# Runs "$@" pinned to the server CPU with the working folder $WORK/run/NAME, and waits until it serves.
+# Runs "$@" pinned to the server CPU with the working folder $WORK/run/NAME, and waits until it serves: sets
+# SERVER_STARTUP_MS, the time from just before the start to the first 200, and SERVER_PORT, which a stage names in its
+# first line ("Listening on http://127.0.0.1:PORT/"; its port was 0). bench/first_response.py asks for the small page
+# every millisecond from the client's CPU; it starts, and says it is ready, before the server does, since python3
+# may take longer to start than a server takes to serve.
 launch() {
     local name=$1
     shift
-    local rundir=$WORK/run/$name t0 pid
+    local rundir=$WORK/run/$name t0 pid prober answer
+    local probe=$rundir/first-response
     mkdir -p "$rundir"
+    rm -f "$probe".*
     SERVER_COMMAND[$name]="taskset -c $SERVER_CPU $*"
-    t0=$(now_ms)
+    taskset -c "$CLIENT_CPU" python3 "$BENCH_DIR/first_response.py" "$probe" "$SMALL_PATH" \
+        "${SERVER_PORT[$name]:-$rundir/out.log}" >"$probe.out" &
+    prober=$!
+    STARTED_PIDS+=("$prober")
+    until [[ -e $probe.ready ]] || ! kill -0 "$prober" 2>/dev/null; do sleep 0.005; done
+    t0=$(date +%s%N)
     (cd "$rundir" && exec taskset -c "$SERVER_CPU" "$@" >"$rundir/out.log" 2>&1 </dev/null) &
     pid=$!
     STARTED_PIDS+=("$pid")
     SERVER_PID[$name]=$pid
-    if ! await_first_response "$name" "$t0" "$pid"; then
+    echo "$t0 $pid" >"$probe.tmp" && mv "$probe.tmp" "$probe.start"
+    if ! wait "$prober" || ! answer=$(<"$probe.out") || [[ -z $answer ]]; then
         log "warning: $name did not answer 200 for $SMALL_PATH; its output:"
         sed 's/^/    /' "$rundir/out.log" | head -20 >&2
         stop_server "$name"
         return 1
     fi
+    SERVER_STARTUP_MS[$name]=${answer% *}
+    SERVER_PORT[$name]=${answer#* }
     log "$name: pid $pid, port ${SERVER_PORT[$name]}, first response after ${SERVER_STARTUP_MS[$name]} ms"
 }
 

@@ -2,8 +2,9 @@
 # Benchmarks every HTTP stage side by side with nginx and jwebserver on the same files, in one run, and writes
 # docs/benchmarks.md and docs/benchmarks.svg. See bench/README.md.
 #
-#   bench/run.sh                              # the full run: 10 s cells, 3 repetitions
-#   DURATION=3s REPEATS=1 bench/run.sh        # a quick look
+#   bench/run.sh                              # the full run: 10 s cells, 3 repetitions, the report of record
+#   bench/run.sh --quick                      # every stage and nginx in under 5 minutes; the report goes to
+#                                             # bench/results/STAMP/, the summary table to the terminal
 #   SERVERS=stage4-config,nginx SCENARIOS=small-keepalive DURATION=2s REPEATS=1 bench/run.sh
 #
 # Settings (environment variables):
@@ -19,6 +20,18 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# --quick: one short run of each cell, every stage and nginx (not jwebserver), no slow-client demonstration, and a
+# report beside the raw results instead of over the report of record. Settings given in the environment still win.
+QUICK=0
+case ${1:-} in
+    --quick) QUICK=1 ;;
+    "") ;;
+    *) die "usage: bench/run.sh [--quick] (settings go in environment variables; see the top of this file)" ;;
+esac
+if ((QUICK)); then
+    : "${DURATION:=2s}" "${REPEATS:=1}" "${WARMUP:=3s}" "${PAUSE:=0}" "${SLOW_CLIENT:=0}"
+fi
+
 seconds_of() {
     [[ $1 =~ ^([0-9]+)s?$ ]] || die "a duration is whole seconds such as 10s, got \"$1\""
     echo "${BASH_REMATCH[1]}"
@@ -28,9 +41,8 @@ WARMUP_S=$(seconds_of "${WARMUP:-3s}")
 REPEATS=${REPEATS:-3}
 PAUSE=${PAUSE:-1}
 SLOW_CLIENT=${SLOW_CLIENT:-1}
-OUT_MD=${OUT_MD:-$REPO_DIR/docs/benchmarks.md}
-OUT_SVG=${OUT_SVG:-$REPO_DIR/docs/benchmarks.svg}
 [[ $REPEATS =~ ^[1-9][0-9]*$ ]] || die "REPEATS must be a whole number of at least 1, got \"$REPEATS\""
+[[ $PAUSE =~ ^[0-9]+$ ]] || die "PAUSE must be a whole number of seconds, got \"$PAUSE\""
 
 # name|connections|file|extra wrk flag. The titles live in bench/report.py.
 ALL_SCENARIOS=(
@@ -46,6 +58,13 @@ WORK=$(mktemp -d -t lowweb-bench.XXXXXX)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$REPO_DIR/bench/results/$STAMP
 mkdir -p "$RESULTS/wrk" "$WORK/run"
+if ((QUICK)); then
+    OUT_MD=${OUT_MD:-$RESULTS/benchmarks.md}
+    OUT_SVG=${OUT_SVG:-$RESULTS/benchmarks.svg}
+else
+    OUT_MD=${OUT_MD:-$REPO_DIR/docs/benchmarks.md}
+    OUT_SVG=${OUT_SVG:-$REPO_DIR/docs/benchmarks.svg}
+fi
 
 ensure_tools
 find_jdk
@@ -60,6 +79,7 @@ make_site
 (($(ulimit -n) >= 4096)) || ulimit -n 4096 2>/dev/null || log "warning: ulimit -n is $(ulimit -n)"
 
 SERVERS_WANTED=("${BUILT_STAGES[@]}" nginx jwebserver)
+((QUICK)) && SERVERS_WANTED=("${BUILT_STAGES[@]}" nginx)
 if [[ -n ${SERVERS:-} ]]; then
     IFS=, read -ra SERVERS_WANTED <<<"$SERVERS"
 fi
@@ -205,3 +225,7 @@ fi
 
 python3 "$BENCH_DIR/report.py" "$RESULTS" --md "$OUT_MD" --svg "$OUT_SVG"
 log "wrote ${OUT_MD#"$REPO_DIR"/} and ${OUT_SVG#"$REPO_DIR"/} from ${RESULTS#"$REPO_DIR"/}"
+if ((QUICK)); then
+    # The summary table, as the report has it: one line per server, requests per second and the ratio to nginx.
+    sed -n '/^## Summary/,/^### /p' "$OUT_MD" | sed '$d'
+fi
