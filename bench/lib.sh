@@ -226,6 +226,8 @@ start_stage() {
     # A stage that chose its JVM options (heap, garbage collector) keeps them in jvm.options, a java argument file.
     local java=("$JAVA")
     [[ -f $REPO_DIR/$stage/jvm.options ]] && java+=("@$REPO_DIR/$stage/jvm.options")
+    # A stage whose build makes a start-up cache names it in target/startup.options, another argument file.
+    [[ -f $REPO_DIR/$stage/target/startup.options ]] && java+=("@$REPO_DIR/$stage/target/startup.options")
     SERVER_KIND[$stage]=stage
     mkdir -p "$rundir"
     # Stage 4 and later read a settings file; stage 5 and later write an access log, which must land in the temp
