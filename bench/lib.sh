@@ -204,7 +204,8 @@ launch() {
     STARTED_PIDS+=("$prober")
     until [[ -e $probe.ready ]] || ! kill -0 "$prober" 2>/dev/null; do sleep 0.005; done
     t0=$(date +%s%N)
-    (cd "$rundir" && exec taskset -c "$SERVER_CPU" "$@" >"$rundir/out.log" 2>&1 </dev/null) &
+    # A UTF-8 locale whatever the shell's: under LANG=C a Java stage cannot name non-ASCII files and refuses to start.
+    (cd "$rundir" && LC_ALL=C.UTF-8 exec taskset -c "$SERVER_CPU" "$@" >"$rundir/out.log" 2>&1 </dev/null) &
     pid=$!
     STARTED_PIDS+=("$pid")
     SERVER_PID[$name]=$pid
