@@ -268,9 +268,9 @@ daemon off;
 master_process on;
 pid $dir/nginx.pid;
 error_log $dir/error.log warn;
-worker_rlimit_nofile 8192;
+worker_rlimit_nofile 32768;
 events {
-    worker_connections 4096;
+    worker_connections 16384;
 }
 http {
     types {

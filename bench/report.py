@@ -5,7 +5,7 @@
 
 A results folder holds meta.json (the machine, the tools, the settings), servers.jsonl (one line per server: start-up
 time, memory, command), cells.jsonl (one line per wrk run, with the JSON that bench/report.lua printed) and, when the
-demonstration ran, slow-client.jsonl. Only the standard library: the machine has no pip packages.
+demonstration ran, slow-client.jsonl, and idle.jsonl when the idle connections were held. Only the standard library: the machine has no pip packages.
 """
 import argparse
 import html
@@ -128,7 +128,7 @@ def replace_paths(text, meta):
     return text.replace(repo + "/", "") if repo else text
 
 
-def markdown(results, meta, servers, cells, slow, svg_name):
+def markdown(results, meta, servers, cells, slow, svg_name, idle=()):
     names = [s["server"] for s in servers if any(c["server"] == s["server"] for c in cells)]
     scenarios = [s for s in SCENARIOS if any(c["scenario"] == s for c in cells)]
     grid = {(sc, n): Cell([c for c in cells if c["scenario"] == sc and c["server"] == n])
@@ -193,10 +193,14 @@ def markdown(results, meta, servers, cells, slow, svg_name):
           "Run it alone with `bench/slow-client.sh`.\n")
         w(slow_table(slow) + "\n")
 
+    if idle:
+        w(idle_section(idle, meta))
+
     w("## Memory and start-up\n")
-    w("Start-up is the time from starting the process to its first `200` answer for the small page (polled with "
-      "curl every 10 ms). Memory is the resident set (`VmRSS`) after the last run and its peak (`VmHWM`), from "
-      "`/proc/PID/status`; for nginx, master and worker added up.\n")
+    w("Start-up is the time from starting the process to its first `200` answer for the small page, asked for every "
+      "millisecond by [a probe](../bench/first_response.py) that was ready before the server started. Memory is the "
+      "resident set (`VmRSS`) after the last run of the scenarios above, before the idle connections, and its peak "
+      "(`VmHWM`), from `/proc/PID/status`; for nginx, master and worker added up.\n")
     rows = [[f"`{s['server']}`", f"{s['startup_ms']} ms" if s["startup_ms"] is not None else "did not start",
              fmt_kib(s["rss_kib"]), fmt_kib(s["hwm_kib"]), s["note"] or ("" if s["alive_at_end"] else "had exited")]
             for s in servers]
@@ -233,6 +237,34 @@ def markdown(results, meta, servers, cells, slow, svg_name):
         w(f"`{server}`: `{name}`\n")
         lang = "nginx" if config.name.endswith(".conf") else "json"
         w(f"```{lang}\n" + replace_paths(config.read_text().strip(), meta) + "\n```\n")
+    return "\n".join(out)
+
+
+def idle_section(idle, meta):
+    """The idle connections: how many a server held, what each cost it in memory, and whether others were served."""
+    count = idle[0]["connections"]
+    out = ["## Idle keep-alive connections\n",
+           f"After the scenarios, [a client](../bench/idle.py) opens {count:,} connections to each server, at most 500 "
+           f"at a time, makes one keep-alive request for `{meta['small_path']}` on each and holds them all idle. "
+           f"Meanwhile wrk asks for the same page on 16 other connections for {idle[0]['load_seconds']} s. *Held* "
+           "counts the connections answered with `200` and still open when all were made; *open after* those still "
+           "open after wrk's run (a server may close an idle connection after its keep-alive time-out). *Per idle "
+           "connection* is the growth of the resident set while they are held, divided by the connections held; "
+           "it leaves out the kernel's memory for the sockets, which is the same for every server.\n"]
+    rows = []
+    for entry in idle:
+        held, after, wrk = entry["held"] or {}, entry["after"] or {}, entry["wrk"]
+        open_now = held.get("open", 0)
+        growth = (entry["rss_holding_kib"] - entry["rss_before_kib"]) * 1024
+        per = fmt_bytes(growth / open_now) if open_now and growth > 0 else "—"
+        others = fmt_rate(rate(wrk)) if wrk else "—"
+        failures = (f"{sum(wrk['errors'][k] for k in ERROR_KINDS):,} / {wrk['errors']['status']:,}" if wrk else "—")
+        rows.append([f"`{entry['server']}`", f"{held.get('answered', 0):,} of {count:,}", f"{open_now:,}",
+                     f"{after.get('open', 0):,}", fmt_kib(entry["rss_before_kib"]), fmt_kib(entry["rss_holding_kib"]),
+                     per, others, failures])
+    out.append(table(["Server", "answered", "held", "open after", "RSS before", "RSS holding", "per idle connection",
+                      "others: req/s", "others: socket errors / non-2xx"], rows,
+                     ["l", "r", "r", "r", "r", "r", "r", "r", "r"]) + "\n")
     return "\n".join(out)
 
 
@@ -366,7 +398,8 @@ def main():
     md.parent.mkdir(parents=True, exist_ok=True)
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(svg_chart(meta, servers, cells, slow))
-    md.write_text(markdown(results, meta, servers, cells, slow, os.path.relpath(svg, md.parent)))
+    idle = read_lines(results / "idle.jsonl")
+    md.write_text(markdown(results, meta, servers, cells, slow, os.path.relpath(svg, md.parent), idle))
 
 
 if __name__ == "__main__":

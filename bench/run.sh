@@ -13,6 +13,7 @@
 #   WRK_TIMEOUT=4s   a response later than this is an error   BUILD=1       0: use the jars already built
 #   SERVERS=...      comma-separated subset of the servers    SCENARIOS=... comma-separated subset of the scenarios
 #   SLOW_CLIENT=1    0: skip the slow-client demonstration    SLOW_DURATION=5s  its wrk runs (bench/slow-client.sh)
+#   IDLE=10000       idle keep-alive connections held at the end (0: none); IDLE_LOAD=2s  wrk meanwhile, on others
 #   NOTE=...         a paragraph at the top of the report (say so when the machine was busy)
 #   OUT_MD, OUT_SVG  where the report goes (docs/benchmarks.md, docs/benchmarks.svg)
 #   SERVER_CPU=1, CLIENT_CPU=0, BENCH_JDK=/path/to/jdk, KEEP_TMP=1 (keep the temp folder for a look afterwards)
@@ -41,6 +42,9 @@ WARMUP_S=$(seconds_of "${WARMUP:-3s}")
 REPEATS=${REPEATS:-3}
 PAUSE=${PAUSE:-1}
 SLOW_CLIENT=${SLOW_CLIENT:-1}
+IDLE=${IDLE:-10000}
+IDLE_LOAD_S=$(seconds_of "${IDLE_LOAD:-2s}")
+[[ $IDLE =~ ^[0-9]+$ ]] || die "IDLE must be a whole number of connections, got \"$IDLE\""
 [[ $REPEATS =~ ^[1-9][0-9]*$ ]] || die "REPEATS must be a whole number of at least 1, got \"$REPEATS\""
 [[ $PAUSE =~ ^[0-9]+$ ]] || die "PAUSE must be a whole number of seconds, got \"$PAUSE\""
 
@@ -75,8 +79,11 @@ SKIPPED_STAGES=() FAILED_SERVERS=()
 built_stages
 make_site
 
-# Enough file descriptors for 1000 connections on each side.
-(($(ulimit -n) >= 4096)) || ulimit -n 4096 2>/dev/null || log "warning: ulimit -n is $(ulimit -n)"
+# Enough file descriptors for 1000 connections on each side, and for the idle connections on the client's side
+# (the JVM raises its own limit to the hard one; nginx.conf says worker_rlimit_nofile).
+want_files=$((IDLE + 4096))
+(($(ulimit -n) >= want_files)) || ulimit -n "$want_files" 2>/dev/null \
+    || log "warning: ulimit -n is $(ulimit -n), the idle scenario needs $want_files"
 
 SERVERS_WANTED=("${BUILT_STAGES[@]}" nginx jwebserver)
 ((QUICK)) && SERVERS_WANTED=("${BUILT_STAGES[@]}" nginx)
@@ -175,14 +182,55 @@ for ((rep = 1; rep <= REPEATS; rep++)); do
     done
 done
 
-# --- memory at the end, then stop -----------------------------------------------------------------------------------
-: >"$RESULTS/servers.jsonl"
+# --- memory at the end of the scenarios ------------------------------------------------------------------------------
+declare -A RSS_AT_END=() HWM_AT_END=() ALIVE_AT_END=()
 for name in "${SERVERS_WANTED[@]}"; do
     pid=${SERVER_PID[$name]:-}
-    rss=0 hwm=0 alive=false
+    RSS_AT_END[$name]=0 HWM_AT_END[$name]=0 ALIVE_AT_END[$name]=false
     if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-        rss=$(memory_kib "$pid" VmRSS) hwm=$(memory_kib "$pid" VmHWM) alive=true
+        RSS_AT_END[$name]=$(memory_kib "$pid" VmRSS) HWM_AT_END[$name]=$(memory_kib "$pid" VmHWM)
+        ALIVE_AT_END[$name]=true
     fi
+done
+
+# --- idle connections: IDLE keep-alive connections, one request each, held while others are served ----------------
+: >"$RESULTS/idle.jsonl"
+if ((IDLE > 0)); then
+    mkdir -p "$RESULTS/idle"
+    for name in "${RUNNING[@]}"; do
+        pid=${SERVER_PID[$name]}
+        kill -0 "$pid" 2>/dev/null || continue
+        sleep "$PAUSE"
+        out=$RESULTS/idle/$name
+        control=$WORK/idle-$name.done
+        before=$(memory_kib "$pid" VmRSS)
+        taskset -c "$CLIENT_CPU" python3 "$BENCH_DIR/idle.py" "${SERVER_PORT[$name]}" "$SMALL_PATH" "$IDLE" \
+            "$control" >"$out.txt" 2>&1 &
+        holder=$!
+        STARTED_PIDS+=("$holder")
+        until grep -q '^held ' "$out.txt" || ! kill -0 "$holder" 2>/dev/null; do sleep 0.1; done
+        holding=$(memory_kib "$pid" VmRSS)
+        set +e
+        run_wrk 16 "${IDLE_LOAD_S}s" "$(url_of "$name" small)" >"$out.wrk.txt" 2>&1
+        set -e
+        after_load=$(memory_kib "$pid" VmRSS)
+        touch "$control"
+        wait "$holder" || true
+        held=$(sed -n 's/^held //p' "$out.txt")
+        after=$(sed -n 's/^after //p' "$out.txt")
+        json=$(wrk_json "$out.wrk.txt")
+        json_line server="$name" connections="$IDLE" held="${held:-null}" after="${after:-null}" \
+            rss_before_kib="$before" rss_holding_kib="$holding" rss_after_load_kib="$after_load" \
+            load_seconds="$IDLE_LOAD_S" wrk="${json:-null}" >>"$RESULTS/idle.jsonl"
+        log "idle $name: ${held:-no answer} while others got $(requests_per_second "${json:-null}") req/s;" \
+            "resident $((before / 1024)) -> $((holding / 1024)) MiB"
+    done
+fi
+
+# --- stop ------------------------------------------------------------------------------------------------------------
+: >"$RESULTS/servers.jsonl"
+for name in "${SERVERS_WANTED[@]}"; do
+    rss=${RSS_AT_END[$name]} hwm=${HWM_AT_END[$name]} alive=${ALIVE_AT_END[$name]}
     json_line server="$name" kind="${SERVER_KIND[$name]:-stage}" port="${SERVER_PORT[$name]:-0}" \
         startup_ms="${SERVER_STARTUP_MS[$name]:-null}" rss_kib="$rss" hwm_kib="$hwm" alive_at_end="$alive" \
         command="${SERVER_COMMAND[$name]:-}" note="${SERVER_NOTE[$name]:-}" >>"$RESULTS/servers.jsonl"
