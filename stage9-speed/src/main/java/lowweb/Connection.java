@@ -1,6 +1,5 @@
 package lowweb;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,7 @@ final class Connection {
     /** When the request being served began: the connection's start, then the first byte of each next request. */
     private Instant requestStarted = Instant.now();
     private final DeadlineInput input;
-    private final InputStream in;
+    private final RequestInput in;
     private final ResponseWriter out;
 
     /** @param stopping whether the server is shutting down, so that no further request is waited for */
@@ -47,7 +46,7 @@ final class Connection {
         this.log = log;
         this.stopping = stopping;
         input = new DeadlineInput(socket, deadlines);
-        in = new BufferedInputStream(input);
+        in = new RequestInput(input);
         out = new ResponseWriter(new DeadlineOutput(channel, settings.sendTimeout(), deadlines), channel);
     }
 
@@ -125,15 +124,13 @@ final class Connection {
      */
     private boolean awaitNextRequest() throws IOException {
         input.expireIn(settings.keepAliveTimeout());
-        in.mark(1);
         try {
-            if (in.read() < 0) {
+            if (!in.awaitByte()) {
                 return false;
             }
         } catch (SocketTimeoutException e) {
             return false;
         }
-        in.reset();
         requestStarted = Instant.now();
         input.expireIn(settings.headerTimeout());
         return true;
