@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,8 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class AccessLog implements Closeable {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /** The pattern {@code dd/MMM/yyyy:HH:mm:ss Z}, with the month names of {@link HttpDate}. */
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("dd/")
+            .appendText(ChronoField.MONTH_OF_YEAR, HttpDate.MONTH_NAMES)
+            .appendPattern("/yyyy:HH:mm:ss Z")
+            .toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int BUFFER_CHARS = 64 * 1024;
     private static final long FLUSH_EVERY_MILLIS = 1_000;
 

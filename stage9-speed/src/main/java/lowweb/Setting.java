@@ -141,10 +141,17 @@ record Setting<T>(String key, T defaultValue, Reading<T> reading) {
     private static int wholeNumber(String key, JsonElement json, int min, int max, SettingsFile source)
             throws SettingsError {
         if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isNumber()) {
-            BigDecimal number = json.getAsBigDecimal();
-            if (number.stripTrailingZeros().scale() <= 0 && number.compareTo(BigDecimal.valueOf(min)) >= 0
-                    && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
-                return number.intValueExact();
+            if (json.getAsNumber() instanceof Long whole) {
+                // A plain integer, as StrictJson reads one: no BigDecimal needed.
+                if (whole >= min && whole <= max) {
+                    return whole.intValue();
+                }
+            } else {
+                BigDecimal number = json.getAsBigDecimal();
+                if (number.stripTrailingZeros().scale() <= 0 && number.compareTo(BigDecimal.valueOf(min)) >= 0
+                        && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                    return number.intValueExact();
+                }
             }
         }
         throw source.mustBe(quoted(key), "a whole number from " + min + " to " + max, json);
