@@ -21,8 +21,9 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# --quick: one short run of each cell, every stage and nginx (not jwebserver), no slow-client demonstration, and a
-# report beside the raw results instead of over the report of record. Settings given in the environment still win.
+# --quick: one short run of each cell, every stage and nginx (not jwebserver), no slow-client demonstration, no idle
+# connections, and a report beside the raw results instead of over the report of record. Settings given in the
+# environment still win.
 QUICK=0
 case ${1:-} in
     --quick) QUICK=1 ;;
@@ -30,7 +31,7 @@ case ${1:-} in
     *) die "usage: bench/run.sh [--quick] (settings go in environment variables; see the top of this file)" ;;
 esac
 if ((QUICK)); then
-    : "${DURATION:=2s}" "${REPEATS:=1}" "${WARMUP:=3s}" "${PAUSE:=0}" "${SLOW_CLIENT:=0}"
+    : "${DURATION:=2s}" "${REPEATS:=1}" "${WARMUP:=3s}" "${PAUSE:=0}" "${SLOW_CLIENT:=0}" "${IDLE:=0}"
 fi
 
 seconds_of() {
