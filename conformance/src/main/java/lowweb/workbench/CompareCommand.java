@@ -1,13 +1,10 @@
 package lowweb.workbench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code -Dcompare=N} or {@code -Dcompare=N.k}: the student's change since the start, beside the solution's change
@@ -84,13 +81,6 @@ final class CompareCommand {
     }
 
     private String write(String name, List<String> diff) {
-        Path file = workbench.resolve("target").resolve(name);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, diff, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return course.shown(file);
+        return course.writeReport(workbench, name, diff.stream().map(line -> line + "\n").collect(Collectors.joining()));
     }
 }

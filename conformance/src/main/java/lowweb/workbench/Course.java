@@ -2,6 +2,7 @@ package lowweb.workbench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,6 +139,18 @@ record Course(Path top, List<Stage> stages) {
     /** "stage3-headers/README.md", a path from the top with forward slashes, as links and messages show it. */
     String shown(Path path) {
         return SourceTree.slashed(top.relativize(path.toAbsolutePath().normalize()));
+    }
+
+    /** Writes a report of the workbench's into {@code workbench/target} as UTF-8 and returns its path as shown. */
+    String writeReport(Path workbench, String name, String text) {
+        Path file = workbench.resolve("target").resolve(name);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return shown(file);
     }
 
     private static List<Path> list(Path folder) {

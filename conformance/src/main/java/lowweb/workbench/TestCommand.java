@@ -1,10 +1,6 @@
 package lowweb.workbench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,13 +153,6 @@ final class TestCommand {
     }
 
     private String write(String markdown) {
-        Path file = workbench.resolve("target").resolve("steps.md");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, markdown, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-        return course.shown(file);
+        return course.writeReport(workbench, "steps.md", markdown);
     }
 }
