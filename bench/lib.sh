@@ -251,19 +251,18 @@ start_stage() {
     launch "$stage" "${java[@]}" -jar "$(stage_jar "$stage")" "${args[@]}"
 }
 
-# nginx as close to the stages' job as it gets: one worker, one CPU, sendfile, keep-alive, an access log.
-start_nginx() {
-    local dir=$WORK/run/nginx port user_line=""
-    port=$(free_port)
-    SERVER_PORT[nginx]=$port
-    SERVER_KIND[nginx]=peer
+# The nginx.conf in DIR: WORKERS worker processes (on the cores AFFINITY names, if given), one server on LISTEN for
+# $SITE, sendfile, keep-alive and an access log, its temp folders in DIR/tmp.
+write_nginx_conf() {
+    local dir=$1 workers=$2 affinity=$3 listen=$4 user_line=""
     mkdir -p "$dir/tmp"
     # The user directive only means something to a master process running as root, which then runs its worker as
     # that user: the current one, so the worker can read the temp folder.
     [[ $(id -u) == 0 ]] && user_line="user $(id -un) $(id -gn);"
     cat >"$dir/nginx.conf" <<EOF
 $user_line
-worker_processes 1;
+worker_processes $workers;
+${affinity:+worker_cpu_affinity $affinity;}
 daemon off;
 master_process on;
 pid $dir/nginx.pid;
@@ -289,11 +288,20 @@ http {
     uwsgi_temp_path $dir/tmp/uwsgi;
     scgi_temp_path $dir/tmp/scgi;
     server {
-        listen 127.0.0.1:$port;
+        listen $listen;
         root $SITE;
     }
 }
 EOF
+}
+
+# nginx as close to the stages' job as it gets: one worker, one CPU, sendfile, keep-alive, an access log.
+start_nginx() {
+    local dir=$WORK/run/nginx port
+    port=$(free_port)
+    SERVER_PORT[nginx]=$port
+    SERVER_KIND[nginx]=peer
+    write_nginx_conf "$dir" 1 "" "127.0.0.1:$port"
     launch nginx "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log"
 }
 

@@ -58,6 +58,14 @@ public final class Server {
         try {
             // A restarted server can take its port back at once, while old connections still linger in TIME_WAIT.
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (settings.reusePort()) {
+                // Java offers it on Linux and macOS. Elsewhere, starting without it would leave the operator's
+                // other instances refused with a message that does not say why.
+                if (!listener.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new IOException("reusePort is true, but this system has no SO_REUSEPORT");
+                }
+                listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             listener.bind(new InetSocketAddress(host, settings.port()), BACKLOG);
         } catch (IOException e) {
             listener.close();

@@ -55,11 +55,13 @@ public final class Settings {
                     + " {\"html\": \"text/html; charset=utf-8\"}",
             MediaTypes.EXTENSION, MediaTypes.TYPE));
     /**
-     * The most connections served at once; one more is refused with 503. Ten thousand cost little with virtual
-     * threads (a few kilobytes each) and stay below the usual limit of open files. A million is far more than one
-     * process can keep open: the limit only catches a typo such as an extra zero or two.
+     * The most connections served at once; one more is refused with 503. Twenty thousand: a busy site's browsers may
+     * hold ten thousand keep-alive connections idle between clicks, and the server must still have room for the
+     * clients it is serving meanwhile. A waiting connection costs some 3 KB (a virtual thread and a small buffer),
+     * so twenty thousand fit in the heap of jvm.options. A million is far more than one process can keep open: the
+     * limit only catches a typo such as an extra zero or two.
      */
-    static final Setting<Integer> MAX_CONNECTIONS = known(wholeNumber("maxConnections", 10_000, 1, 1_000_000));
+    static final Setting<Integer> MAX_CONNECTIONS = known(wholeNumber("maxConnections", 20_000, 1, 1_000_000));
     /**
      * How long a client may take to send its whole request head, counted from the connection's start; a client that
      * is slower gets 408. Ten seconds is generous for a head that a browser sends in one packet.
@@ -93,6 +95,12 @@ public final class Settings {
     static final Setting<Duration> SEND_TIMEOUT = known(milliseconds("sendTimeoutMs", Duration.ofSeconds(30)));
     /** Whether a folder without an index file gets a list of its files instead of 404; only if the operator says so. */
     static final Setting<Boolean> DIRECTORY_LISTING = known(bool("directoryListing", false));
+    /**
+     * Whether other servers may listen on the same host and port (SO_REUSEPORT): several instances, one per core,
+     * then share the port, and Linux spreads new connections among them. Off by default, so that a second server
+     * started by mistake is refused ("Address already in use") instead of quietly taking part of the clients.
+     */
+    static final Setting<Boolean> REUSE_PORT = known(bool("reusePort", false));
     /**
      * The Cache-Control value by lower-case file extension, {@code *} for every other one; none by default, since
      * how long a copy stays fresh depends on how the site is deployed, which only the operator knows.
@@ -170,6 +178,10 @@ public final class Settings {
 
     public boolean directoryListing() {
         return value(DIRECTORY_LISTING);
+    }
+
+    public boolean reusePort() {
+        return value(REUSE_PORT);
     }
 
     public Map<String, String> cacheControl() {
