@@ -54,6 +54,8 @@ class SettingsErrorTest {
                         "{\"port\": 70000, \"root\": ROOT}", "\"port\"", "70000"),
                 mistake("a negative port",
                         "{\"port\": -1, \"root\": ROOT}", "\"port\"", "-1"),
+                mistake("a port with a fraction, which no port has",
+                        "{\"port\": 8080.5, \"root\": ROOT}", "\"port\"", "8080.5"),
                 mistake("a port with an exponent far beyond any range is out of range like any other",
                         "{\"port\": 1e99999, \"root\": ROOT}", "\"port\""),
                 mistake("a root folder that does not exist",

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each test writes a settings file into a temporary folder and starts the server with {@code --config FILE}. */
 @Tag("stage4")
@@ -29,10 +31,7 @@ class SettingsFileTest {
     @DisplayName("\"port\" is the port the server listens on")
     @Tag("step4.6")
     void port(Servers servers, @TempDir Path dir) throws IOException {
-        int free;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            free = probe.getLocalPort();
-        }
+        int free = freePort();
         Path site = site(dir, "hello.txt", "hello from the port in the settings\n");
         Path settings = settings(dir, "\"port\": " + free, "\"root\": " + json(site));
 
@@ -40,6 +39,22 @@ class SettingsFileTest {
 
         assertThat(server.port()).as("the port in the Listening line").isEqualTo(free);
         assertThat(get(server, "/hello.txt").bodyText()).isEqualTo("hello from the port in the settings\n");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @EnumSource(NumberForm.class)
+    @DisplayName("A whole number may be written with a zero fraction or an exponent, as 8080.0 or 8.08e3: JSON gives"
+            + " them one meaning (RFC 8259 §6)")
+    @Tag("step4.6")
+    void wholeNumberForms(NumberForm form, Servers servers, @TempDir Path dir) throws IOException {
+        int free = freePort();
+        Path site = site(dir, "hello.txt", "hello from a port written another way\n");
+        Path settings = settings(dir, "\"port\": " + form.write(free), "\"root\": " + json(site));
+
+        TestServer server = servers.startedWith("--config", settings.toString());
+
+        assertThat(server.port()).as("the port in the Listening line").isEqualTo(free);
+        assertThat(get(server, "/hello.txt").bodyText()).isEqualTo("hello from a port written another way\n");
     }
 
     @Test
@@ -129,5 +144,33 @@ class SettingsFileTest {
         server.rest().when().get("/hello.txt").then().header("Content-Type", "text/plain; charset=utf-8");
         server.rest().when().get("/style.css").then().header("Content-Type", "text/css; charset=utf-8");
         server.rest().when().get("/data.bin").then().statusCode(403);
+    }
+
+    /** A port that was free a moment ago. */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Ways to write a whole number in JSON other than its digits alone (RFC 8259 §6). */
+    enum NumberForm {
+        /** 8080.0 */
+        ZERO_FRACTION {
+            @Override
+            String write(int number) {
+                return number + ".0";
+            }
+        },
+        /** 8.08e3: one digit before the point, and a port has at least two. */
+        EXPONENT {
+            @Override
+            String write(int number) {
+                String digits = Integer.toString(number);
+                return digits.charAt(0) + "." + digits.substring(1) + "e" + (digits.length() - 1);
+            }
+        };
+
+        abstract String write(int number);
     }
 }
