@@ -236,6 +236,9 @@ start_stage() {
     if grep -rqs -- '"--config"' "$src"; then
         local log_setting=""
         grep -rqs '"accessLog"' "$src" && log_setting=", \"accessLog\": \"$rundir/access.log\""
+        # SEND_BUFFER gives a stage that has the setting (stage 9) the send buffer nginx gets with sndbuf=.
+        [[ -n ${SEND_BUFFER:-} ]] && grep -rqs '"sendBufferBytes"' "$src" \
+            && log_setting+=", \"sendBufferBytes\": $SEND_BUFFER"
         printf '{"host": "127.0.0.1", "port": 0, "root": "%s"%s}\n' "$SITE" "$log_setting" >"$rundir/settings.json"
         args=(--config "$rundir/settings.json" "${args[@]}")
         if [[ -n $log_setting ]] && ! launch "$stage" "${java[@]}" -jar "$(stage_jar "$stage")" "${args[@]}"; then
@@ -288,7 +291,7 @@ http {
     uwsgi_temp_path $dir/tmp/uwsgi;
     scgi_temp_path $dir/tmp/scgi;
     server {
-        listen $listen;
+        listen $listen${SEND_BUFFER:+ sndbuf=$SEND_BUFFER};
         root $SITE;
     }
 }

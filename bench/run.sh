@@ -15,6 +15,8 @@
 #   SLOW_CLIENT=1    0: skip the slow-client demonstration    SLOW_DURATION=5s  its wrk runs (bench/slow-client.sh)
 #   IDLE=10000       idle keep-alive connections held at the end (0: none); IDLE_LOAD=2s  wrk meanwhile, on others
 #   NOTE=...         a paragraph at the top of the report (say so when the machine was busy)
+#   SEND_BUFFER=...  a fixed send buffer in bytes for nginx (sndbuf=) and for stage 9 (sendBufferBytes); unset:
+#                    each connection's buffer is sized by the system, as both do by default
 #   OUT_MD, OUT_SVG  where the report goes (docs/benchmarks.md, docs/benchmarks.svg)
 #   SERVER_CPU=1, CLIENT_CPU=0, BENCH_JDK=/path/to/jdk, KEEP_TMP=1 (keep the temp folder for a look afterwards)
 set -euo pipefail
@@ -48,6 +50,10 @@ IDLE_LOAD_S=$(seconds_of "${IDLE_LOAD:-2s}")
 [[ $IDLE =~ ^[0-9]+$ ]] || die "IDLE must be a whole number of connections, got \"$IDLE\""
 [[ $REPEATS =~ ^[1-9][0-9]*$ ]] || die "REPEATS must be a whole number of at least 1, got \"$REPEATS\""
 [[ $PAUSE =~ ^[0-9]+$ ]] || die "PAUSE must be a whole number of seconds, got \"$PAUSE\""
+if [[ -n ${SEND_BUFFER:-} ]]; then
+    [[ $SEND_BUFFER =~ ^[1-9][0-9]*$ ]] || die "SEND_BUFFER must be a whole number of bytes, got \"$SEND_BUFFER\""
+    NOTE="Every connection of nginx and stage 9 had a send buffer of $SEND_BUFFER bytes (SEND_BUFFER).${NOTE:+ $NOTE}"
+fi
 
 # name|connections|file|extra wrk flag. The titles live in bench/report.py.
 ALL_SCENARIOS=(
