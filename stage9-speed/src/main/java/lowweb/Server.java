@@ -100,10 +100,7 @@ public final class Server {
             SocketChannel client = null;
             try {
                 client = listener.accept();
-                // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back
-                // the second part's last packet until the client acknowledged the first, and clients delay
-                // acknowledgements: up to 40 ms lost on every response of a persistent connection.
-                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                prepare(client, settings);
                 dispatch(client);
             } catch (IOException | RuntimeException | Error e) {
                 if (client != null) {
@@ -118,6 +115,17 @@ public final class Server {
                     pause();
                 }
             }
+        }
+    }
+
+    /** Sets the options of a connection just accepted, before anything is read from it or sent on it. */
+    static void prepare(SocketChannel client, Settings settings) throws IOException {
+        // A response is written in two parts, the head and then the file. Nagle's algorithm would hold back the
+        // second part's last packet until the client acknowledged the first, and clients delay acknowledgements: up
+        // to 40 ms lost on every response of a persistent connection.
+        client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (settings.sendBufferBytes() > 0) {
+            client.setOption(StandardSocketOptions.SO_SNDBUF, settings.sendBufferBytes());
         }
     }
 
