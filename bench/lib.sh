@@ -181,6 +181,14 @@ make_site() {
 
 # --- starting and stopping servers ----------------------------------------------------------------------------------
 
+# The whole seconds of the duration in the variable NAME ("10s" or "10"), or of DEFAULT when it is unset; a one-line
+# error that names the variable otherwise.
+seconds_of() {
+    local name=$1 value=${!1:-$2}
+    [[ $value =~ ^([0-9]+)s?$ ]] || die "$name must be whole seconds such as 10s, got \"$value\""
+    echo "${BASH_REMATCH[1]}"
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }

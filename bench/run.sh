@@ -36,17 +36,13 @@ if ((QUICK)); then
     : "${DURATION:=2s}" "${REPEATS:=1}" "${WARMUP:=3s}" "${PAUSE:=0}" "${SLOW_CLIENT:=0}" "${IDLE:=0}"
 fi
 
-seconds_of() {
-    [[ $1 =~ ^([0-9]+)s?$ ]] || die "a duration is whole seconds such as 10s, got \"$1\""
-    echo "${BASH_REMATCH[1]}"
-}
-DURATION_S=$(seconds_of "${DURATION:-10s}")
-WARMUP_S=$(seconds_of "${WARMUP:-3s}")
+DURATION_S=$(seconds_of DURATION 10s)
+WARMUP_S=$(seconds_of WARMUP 3s)
 REPEATS=${REPEATS:-3}
 PAUSE=${PAUSE:-1}
 SLOW_CLIENT=${SLOW_CLIENT:-1}
 IDLE=${IDLE:-10000}
-IDLE_LOAD_S=$(seconds_of "${IDLE_LOAD:-2s}")
+IDLE_LOAD_S=$(seconds_of IDLE_LOAD 2s)
 [[ $IDLE =~ ^[0-9]+$ ]] || die "IDLE must be a whole number of connections, got \"$IDLE\""
 [[ $REPEATS =~ ^[1-9][0-9]*$ ]] || die "REPEATS must be a whole number of at least 1, got \"$REPEATS\""
 [[ $PAUSE =~ ^[0-9]+$ ]] || die "PAUSE must be a whole number of seconds, got \"$PAUSE\""

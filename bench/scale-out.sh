@@ -16,10 +16,8 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-[[ ${DURATION:-10s} =~ ^([0-9]+)s?$ ]] || die "DURATION is whole seconds such as 10s, got \"$DURATION\""
-DURATION_S=${BASH_REMATCH[1]}
-[[ ${WARMUP:-10s} =~ ^([0-9]+)s?$ ]] || die "WARMUP is whole seconds such as 10s, got \"$WARMUP\""
-WARMUP_S=${BASH_REMATCH[1]}
+DURATION_S=$(seconds_of DURATION 10s)
+WARMUP_S=$(seconds_of WARMUP 10s)
 REPEATS=${REPEATS:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 RESULTS_FILE=${RESULTS_FILE:-$REPO_DIR/bench/results/scale-out-$(date -u +%Y%m%dT%H%M%SZ).jsonl}
@@ -42,23 +40,6 @@ fi
 make_site
 arm_time_limit $((4 * (WARMUP_S + 2 * REPEATS * (DURATION_S + 30)) + 600))
 
-# Starts one process on the given CPUs (a list taskset reads) and waits for its first line on standard output.
-start_on() {
-    local cpus=$1 rundir=$2
-    shift 2
-    mkdir -p "$rundir"
-    (cd "$rundir" && LC_ALL=C.UTF-8 exec taskset -c "$cpus" "$@" >"$rundir/out.log" 2>&1 </dev/null) &
-    STARTED_PIDS+=("$!")
-    RUNNING+=("$!")
-    for _ in $(seq 200); do
-        grep -qs "^Listening on " "$rundir/out.log" && return 0
-        kill -0 "$!" 2>/dev/null || break
-        sleep 0.05
-    done
-    sed 's/^/    /' "$rundir/out.log" | head -20 >&2
-    die "the server in $rundir did not start"
-}
-
 # INSTANCES servers of stage 9 on one port, instance i pinned to core i.
 start_stage9() {
     local instances=$1 i rundir java=("$JAVA" "@$REPO_DIR/$STAGE/jvm.options")
@@ -71,8 +52,10 @@ start_stage9() {
         printf '{"host": "127.0.0.1", "port": %s, "root": "%s", "accessLog": "%s", "reusePort": %s}\n' \
             "$PORT" "$SITE" "$rundir/access.log" "$( ((instances > 1)) && echo true || echo false)" \
             >"$rundir/settings.json"
-        start_on "$(( (SERVER_CPU + i) % CORES ))" "$rundir" "${java[@]}" -jar "$(stage_jar "$STAGE")" \
-            --config "$rundir/settings.json"
+        # launch pins a server to SERVER_CPU and waits for its first 200; here each instance gets a core of its own.
+        SERVER_CPU=$(( (SERVER_CPU + i) % CORES )) launch "stage9-$instances-$i" "${java[@]}" \
+            -jar "$(stage_jar "$STAGE")" --config "$rundir/settings.json" || die "stage 9 instance $i did not start"
+        RUNNING+=("stage9-$instances-$i")
     done
 }
 
@@ -84,27 +67,16 @@ start_nginx_workers() {
         affinity+=" $(printf '%0*d' "$CORES" 0 | sed "s/0/1/$((CORES - (SERVER_CPU + i) % CORES))")"
     done
     write_nginx_conf "$dir" "$workers" "${affinity# }" "127.0.0.1:$PORT$( ((workers > 1)) && echo " reuseport")"
-    ( cd "$dir" && exec "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/out.log" 2>&1 </dev/null ) &
-    STARTED_PIDS+=("$!")
-    RUNNING+=("$!")
-    for _ in $(seq 200); do
-        curl -sf -o /dev/null "http://127.0.0.1:$PORT/index.html" && return 0
-        sleep 0.05
-    done
-    die "nginx with $workers workers did not start"
+    # The master starts on SERVER_CPU; worker_cpu_affinity then moves each worker to its own core.
+    SERVER_PORT[nginx-$workers]=$PORT
+    launch "nginx-$workers" "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" \
+        || die "nginx with $workers workers did not start"
+    RUNNING+=("nginx-$workers")
 }
 
 stop_running() {
-    local pid child
-    for pid in "${RUNNING[@]}"; do
-        for child in $(pgrep -P "$pid" 2>/dev/null); do kill -TERM "$child" 2>/dev/null || true; done
-        kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in "${RUNNING[@]}"; do
-        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
+    local name
+    for name in "${RUNNING[@]}"; do stop_server "$name"; done
     RUNNING=()
 }
 

@@ -13,10 +13,8 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-[[ ${DURATION:-5s} =~ ^([0-9]+)s?$ ]] || die "DURATION is whole seconds such as 5s, got \"$DURATION\""
-DURATION_S=${BASH_REMATCH[1]}
-[[ ${WARMUP:-3s} =~ ^([0-9]+)s?$ ]] || die "WARMUP is whole seconds such as 2s, got \"$WARMUP\""
-WARMUP_S=${BASH_REMATCH[1]}
+DURATION_S=$(seconds_of DURATION 5s)
+WARMUP_S=$(seconds_of WARMUP 3s)
 CONNECTIONS=${CONNECTIONS:-16}
 PEERS=${PEERS:-1}
 # Short, so that the requests stuck behind the slow client show up as timeouts within the measurement.
