@@ -1,7 +1,6 @@
 package lowweb;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,7 +14,6 @@ import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,23 +121,13 @@ class ReusePortTest {
                 .hasMessageContaining("reusePort is true, but this system has no SO_REUSEPORT");
     }
 
-    /**
-     * Settings as an operator writes them, in a file: this test compiles in every step of the stage, and before step
-     * 9.8 it fails where it should, on the key the server does not know yet.
-     */
+    /** Settings in a file: before step 9.8 this test fails where it should, on the key the server does not know. */
     private Settings settings(int port, boolean reusePort, String accessLog) throws IOException, SettingsError {
-        Path root = Files.createDirectories(folder.resolve("site"));
-        Files.writeString(root.resolve("index.html"), "<p>hello</p>\n", US_ASCII);
-        JsonObject json = new JsonObject();
-        json.addProperty("host", "127.0.0.1");
-        json.addProperty("port", port);
-        json.addProperty("root", root.toString());
         // Each instance writes its own log: two servers appending to one file would interleave their lines.
-        json.addProperty("accessLog", folder.resolve(accessLog).toString());
+        JsonObject json = OperatorSettings.forSite(folder, accessLog);
+        json.addProperty("port", port);
         json.addProperty("reusePort", reusePort);
-        Path file = folder.resolve(accessLog + ".json");
-        Files.writeString(file, json.toString(), UTF_8);
-        return SettingsFile.read(file);
+        return OperatorSettings.read(folder, accessLog + ".json", json.toString());
     }
 
     private Server started(Settings settings) throws IOException {

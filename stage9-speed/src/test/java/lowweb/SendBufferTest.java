@@ -1,6 +1,5 @@
 package lowweb;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -52,8 +50,9 @@ class SendBufferTest {
     void operatorSize() throws Exception {
         try (Accepted connection = Accepted.open()) {
             int before = connection.server().getOption(StandardSocketOptions.SO_SNDBUF);
-            // Twice what the system gave, so that the test sees a change, and far below any system's upper limit.
-            int asked = 2 * before;
+            // Twice what the system gave, so that the test sees a change, and far below any system's upper limit; at
+            // least 64 KiB, in case a system reports no size of its own.
+            int asked = Math.max(2 * before, 64 * 1024);
 
             Server.prepare(connection.server(), settings(asked));
 
@@ -66,32 +65,19 @@ class SendBufferTest {
     @DisplayName("A size below 0, above 64 MiB or not a whole number is refused with a message naming the key")
     void refused(String value) throws IOException {
         // The value goes in as an operator would type it, whatever its JSON type.
-        String valid = siteSettings().toString();
-        Path file = folder.resolve("settings.json");
-        Files.writeString(file, valid.substring(0, valid.length() - 1) + ", \"sendBufferBytes\": " + value + "}",
-                UTF_8);
+        String valid = OperatorSettings.forSite(folder, "access.log").toString();
+        String text = valid.substring(0, valid.length() - 1) + ", \"sendBufferBytes\": " + value + "}";
 
-        assertThatThrownBy(() -> SettingsFile.read(file))
+        assertThatThrownBy(() -> OperatorSettings.read(folder, "settings.json", text))
                 .isInstanceOf(SettingsError.class)
                 .hasMessageContaining("\"sendBufferBytes\"")
                 .hasMessageContaining("from 0 to 67108864");
     }
 
-    /** Settings as an operator writes them, in a file, with this send buffer size. */
     private Settings settings(int sendBufferBytes) throws IOException, SettingsError {
-        JsonObject json = siteSettings();
+        JsonObject json = OperatorSettings.forSite(folder, "access.log");
         json.addProperty("sendBufferBytes", sendBufferBytes);
-        Path file = folder.resolve("settings-" + sendBufferBytes + ".json");
-        Files.writeString(file, json.toString(), UTF_8);
-        return SettingsFile.read(file);
-    }
-
-    private JsonObject siteSettings() throws IOException {
-        Path root = Files.createDirectories(folder.resolve("site"));
-        JsonObject json = new JsonObject();
-        json.addProperty("root", root.toString());
-        json.addProperty("accessLog", folder.resolve("access.log").toString());
-        return json;
+        return OperatorSettings.read(folder, "settings-" + sendBufferBytes + ".json", json.toString());
     }
 
     /** Both ends of one loopback connection: the one a server accepted, and the client's. */
