@@ -23,6 +23,8 @@ final class HeadReader {
     private Status tooLong = Status.URI_TOO_LONG;
     /** Whether the line being read may be the request line, whose first byte must begin a method. */
     private boolean startsRequestLine = true;
+    /** The request line once it is complete; null before. */
+    private String requestLine;
 
     HeadReader(InputStream in, int maxBytes, int maxFields) {
         this.in = in;
@@ -47,6 +49,7 @@ final class HeadReader {
         // nearly always what makes it long; RFC 6585 §5: once it is complete, too many field bytes get 431.
         tooLong = Status.REQUEST_HEADER_FIELDS_TOO_LARGE;
         startsRequestLine = false;
+        requestLine = line;
         while (!line.isEmpty()) {
             // The first line is the request line, so one more than maxFields lines holds all the fields allowed.
             if (lines.size() > maxFields) {
@@ -57,6 +60,14 @@ final class HeadReader {
             line = readLine();
         }
         return lines;
+    }
+
+    /**
+     * The request line, as soon as it was read whole, even when the rest of the head then fails: the answer to the
+     * error depends on it (a HEAD gets no body), and the access log shows it. Null when no whole line came.
+     */
+    String requestLine() {
+        return requestLine;
     }
 
     /**

@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -79,12 +78,10 @@ final class Connection {
      * @return whether the connection persists after this response
      */
     private boolean exchange(boolean last) throws IOException {
-        String requestLine = null;
+        HeadReader reader = new HeadReader(in, settings.maxRequestBytes(), settings.maxHeaderCount());
         Request request;
         try {
-            List<String> head = new HeadReader(in, settings.maxRequestBytes(), settings.maxHeaderCount()).readLines();
-            requestLine = head.isEmpty() ? null : head.getFirst();
-            request = Request.parse(head);
+            request = Request.parse(reader.readLines());
             RequestBody.Framing framing = RequestBody.framing(request);
             Expectation expectation = Expectation.of(request, framing);
             if (expectation == Expectation.CONTINUE) {
@@ -93,7 +90,7 @@ final class Connection {
                 Response early = responseTo(request);
                 if (expectation.refusesBeforeContent(early)) {
                     // The content may follow or not, so where the next request would start is unknown.
-                    send(early, !request.isHead(), requestLine, false);
+                    send(early, reader.requestLine(), false);
                     return false;
                 }
                 // Anything else is answered after the content, when the file is found again: its open file goes back.
@@ -107,12 +104,13 @@ final class Connection {
         } catch (HttpError e) {
             // RFC 9112 §9.6 and §6.3: after a malformed message the server cannot tell where the next request would
             // start, so it answers and closes. The same goes for an expectation it cannot meet (417): the content,
-            // if any, is still unread.
-            send(errorPages.responseFor(e.status()), true, requestLine, false);
+            // if any, is still unread. A HEAD gets the error's head alone, like any other answer to it: its request
+            // line was read, even when the rest of the head was not.
+            send(errorPages.responseFor(e.status()), reader.requestLine(), false);
             return false;
         }
         boolean persist = request.wantsPersistence() && !last && !stopping.getAsBoolean();
-        send(responseTo(request), !request.isHead(), requestLine, persist);
+        send(responseTo(request), reader.requestLine(), persist);
         return persist;
     }
 
@@ -139,7 +137,7 @@ final class Connection {
     /** Answers with an error, without reading the request: the server is too busy to serve this connection. */
     void refuse(Status status) {
         try (channel) {
-            send(errorPages.responseFor(status), true, null, false);
+            send(errorPages.responseFor(status), null, false);
             closeGracefully();
         } catch (IOException e) {
             // The refused client is gone already; nothing is lost.
@@ -166,11 +164,14 @@ final class Connection {
 
     /**
      * Sends the response and logs it; the line is written even when the client leaves halfway through the body, with
-     * the bytes that did go out.
+     * the bytes that did go out. Whether the body goes out is the request line's to say: a HEAD gets none, whatever
+     * the answer (see {@link Request#isHead}).
+     *
+     * @param requestLine the request line as it was read, or null when none came whole
      */
-    private void send(Response response, boolean withBody, String requestLine, boolean persist) throws IOException {
+    private void send(Response response, String requestLine, boolean persist) throws IOException {
         try {
-            out.write(response, withBody, persist);
+            out.write(response, !Request.isHead(requestLine), persist);
         } finally {
             log.record(socket.getInetAddress(), requestStarted, requestLine, response.status(), out.bodyBytesSent());
         }

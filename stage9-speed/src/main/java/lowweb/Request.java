@@ -26,9 +26,14 @@ public record Request(RequestLine line, HeaderFields fields) {
         return new Request(TargetForm.originForm(line), fields);
     }
 
-    /** A HEAD request gets the head of the response only (RFC 9110 §9.3.2). */
-    boolean isHead() {
-        return line.method().equals("HEAD");
+    /**
+     * Whether the request line asks for HEAD, which gets the head of the response only (RFC 9110 §9.3.2: the server
+     * "MUST NOT send content"). Asked of the line as it was read, not of a parsed request: a request refused for a
+     * malformed field or body was never parsed to the end, yet its first word said HEAD, and its error must come
+     * without a body too. Null, when not even a line was read, is no HEAD.
+     */
+    static boolean isHead(String requestLine) {
+        return requestLine != null && requestLine.startsWith("HEAD ");
     }
 
     /**
