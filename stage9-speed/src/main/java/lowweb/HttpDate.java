@@ -41,11 +41,10 @@ final class HttpDate {
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
     /**
      * RFC 9110 §5.6.7: a recipient must also read the two obsolete formats that old clients still send, RFC 850's
-     * {@code Sunday, 06-Nov-94 08:49:37 GMT} and C's asctime() {@code Sun Nov  6 08:49:37 1994}.
+     * {@code Sunday, 06-Nov-94 08:49:37 GMT} (see {@link #rfc850}) and C's asctime() {@code Sun Nov  6 08:49:37 1994}.
      */
-    private static final List<DateTimeFormatter> OBSOLETE = List.of(
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH));
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+            Locale.ENGLISH);
     /** RFC 9110 §5.6.7: a two-digit year more than 50 years in the future means the century before. */
     private static final int YEARS_AHEAD = 50;
 
@@ -65,18 +64,28 @@ final class HttpDate {
         } catch (DateTimeParseException e) {
             // Not the preferred format: one of the obsolete ones, or no date at all.
         }
-        for (DateTimeFormatter format : OBSOLETE) {
+        for (DateTimeFormatter format : List.of(rfc850(LocalDateTime.now(ZoneOffset.UTC).getYear()), ASCTIME)) {
             try {
-                LocalDateTime date = LocalDateTime.parse(text, format);
-                if (date.isAfter(LocalDateTime.now(ZoneOffset.UTC).plusYears(YEARS_AHEAD))) {
-                    date = date.minusYears(100);
-                }
-                return Optional.of(date.toInstant(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.parse(text, format).toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
                 // Try the next format.
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * RFC 850's format, its two-digit year read as one of the hundred years up to {@link #YEARS_AHEAD} years after
+     * {@code thisYear}: in 2026, 76 is 2076 and 94 is 1994. The century must be known while the date is parsed, not
+     * mended after: the day's name is checked against the date, and Java's {@code yy}, which always means 20yy, would
+     * refuse RFC 9110's own example, a Sunday in 1994, because 6 November 2094 is a Friday.
+     */
+    private static DateTimeFormatter rfc850(int thisYear) {
+        return new DateTimeFormatterBuilder()
+                .appendPattern("EEEE, dd-MMM-")
+                .appendValueReduced(ChronoField.YEAR, 2, 2, thisYear + YEARS_AHEAD - 99)
+                .appendPattern(" HH:mm:ss 'GMT'")
+                .toFormatter(Locale.ENGLISH);
     }
 
     /** Names numbered from 1, as {@link ChronoField#DAY_OF_WEEK} and {@link ChronoField#MONTH_OF_YEAR} count. */

@@ -9,6 +9,7 @@ import static lowweb.conformance.Validators.etag;
 import static lowweb.conformance.Validators.httpDate;
 import static lowweb.conformance.Validators.lastModified;
 import static lowweb.conformance.Validators.modified;
+import static lowweb.conformance.Sites.site;
 import static lowweb.conformance.Sites.siteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -130,6 +132,24 @@ class ConditionalRequestTest {
         String date = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).withZone(ZoneOffset.UTC).format(later);
 
         assertNotModified(get(server, "/hello.txt", "If-Modified-Since: " + date), etag(first));
+    }
+
+    @ParameterizedTest(name = "[{index}] If-Modified-Since: {0} gets {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Sunday, 06-Nov-94 08:49:37 GMT | 304",
+            "Monday, 06-Nov-89 08:49:37 GMT | 200",
+            "Sun Nov  6 08:49:37 1994       | 304"})
+    @DisplayName("A two-digit year of RFC 850 more than 50 years ahead means the century before: 94 is 1994, after a"
+            + " file of 1990 (304), and 89 is 1989, before it (200) (RFC 9110 §5.6.7)")
+    @Tag("step7.3")
+    void twoDigitYears(String date, int status, Servers servers, @TempDir Path dir) throws IOException {
+        Path root = site(dir, "old.txt", "written in 1990\n");
+        Files.setLastModifiedTime(root.resolve("old.txt"), FileTime.from(Instant.parse("1990-01-01T00:00:00Z")));
+        TestServer server = servers.serving(root);
+
+        WireResponse response = get(server, "/old.txt", "If-Modified-Since: " + date);
+
+        assertThat(response.status()).as("status").isEqualTo(status);
     }
 
     @Test
