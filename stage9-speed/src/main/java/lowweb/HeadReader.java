@@ -49,7 +49,8 @@ final class HeadReader {
         // nearly always what makes it long; RFC 6585 §5: once it is complete, too many field bytes get 431.
         tooLong = Status.REQUEST_HEADER_FIELDS_TOO_LARGE;
         startsRequestLine = false;
-        requestLine = line;
+        // Two empty lines: no request line at all, which Request.parse refuses.
+        requestLine = line.isEmpty() ? null : line;
         while (!line.isEmpty()) {
             // The first line is the request line, so one more than maxFields lines holds all the fields allowed.
             if (lines.size() > maxFields) {
