@@ -33,8 +33,14 @@ record OpenFile(FileChannel channel, BasicFileAttributes attributes) implements 
     static OpenFile open(Path real) throws HttpError, IOException {
         try {
             FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            return new OpenFile(channel, Files.readAttributes(real, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS));
+            try {
+                return new OpenFile(channel, Files.readAttributes(real, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS));
+            } catch (IOException | RuntimeException e) {
+                // Removed between the two calls: nobody else holds the channel, so it would stay open for good.
+                channel.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw new HttpError(Status.NOT_FOUND, "removed before it could be opened: " + real);
         } catch (AccessDeniedException e) {
