@@ -33,6 +33,9 @@ cleanup() {
         for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
     done
+    if [[ -n $LOWAT_BEFORE ]]; then
+        as_root sysctl -q -w "net.ipv4.tcp_notsent_lowat=$LOWAT_BEFORE" && log "tcp_notsent_lowat back to $LOWAT_BEFORE"
+    fi
     if [[ -n $WORK && -d $WORK ]]; then
         if [[ $KEEP_TMP == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     fi
@@ -43,6 +46,21 @@ install_traps() {
     trap 'log "interrupted"; exit 130' INT
     trap 'log "terminated"; exit 143' TERM
     trap 'log "time limit reached"; exit 124' ALRM
+}
+
+as_root() {
+    if [[ $(id -u) == 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+# How much of what a socket is given may wait unsent in the kernel, for every socket of the machine; the value before
+# is put back by cleanup. Unset (the default, 4294967295 on Linux), a socket queues all its send buffer holds.
+LOWAT_BEFORE=""
+set_notsent_lowat() {
+    local before
+    before=$(sysctl -n net.ipv4.tcp_notsent_lowat) || die "cannot read net.ipv4.tcp_notsent_lowat"
+    as_root sysctl -q -w "net.ipv4.tcp_notsent_lowat=$1" || die "cannot set net.ipv4.tcp_notsent_lowat to $1"
+    LOWAT_BEFORE=$before
+    log "tcp_notsent_lowat $before -> $1 for this run"
 }
 
 # The whole run ends by itself: after LIMIT seconds a SIGALRM makes the script exit through its clean-up.

@@ -17,6 +17,8 @@
 #   NOTE=...         a paragraph at the top of the report (say so when the machine was busy)
 #   SEND_BUFFER=...  a fixed send buffer in bytes for nginx (sndbuf=) and for stage 9 (sendBufferBytes); unset:
 #                    each connection's buffer is sized by the system, as both do by default
+#   NOTSENT_LOWAT=.. the system's net.ipv4.tcp_notsent_lowat in bytes for the run (needs root or sudo; the value
+#                    before is put back at the end); unset: left as it is. It is the system's, so every server has it
 #   OUT_MD, OUT_SVG  where the report goes (docs/benchmarks.md, docs/benchmarks.svg)
 #   SERVER_CPU=1, CLIENT_CPU=0, BENCH_JDK=/path/to/jdk, KEEP_TMP=1 (keep the temp folder for a look afterwards)
 set -euo pipefail
@@ -50,6 +52,11 @@ if [[ -n ${SEND_BUFFER:-} ]]; then
     [[ $SEND_BUFFER =~ ^[1-9][0-9]*$ ]] || die "SEND_BUFFER must be a whole number of bytes, got \"$SEND_BUFFER\""
     NOTE="Every connection of nginx and stage 9 had a send buffer of $SEND_BUFFER bytes (SEND_BUFFER).${NOTE:+ $NOTE}"
 fi
+if [[ -n ${NOTSENT_LOWAT:-} ]]; then
+    [[ $NOTSENT_LOWAT =~ ^[1-9][0-9]*$ ]] \
+        || die "NOTSENT_LOWAT must be a whole number of bytes, got \"$NOTSENT_LOWAT\""
+    NOTE="The system's net.ipv4.tcp_notsent_lowat was $NOTSENT_LOWAT bytes for every server (NOTSENT_LOWAT).${NOTE:+ $NOTE}"
+fi
 
 # name|connections|file|extra wrk flag. The titles live in bench/report.py.
 ALL_SCENARIOS=(
@@ -61,6 +68,7 @@ ALL_SCENARIOS=(
 )
 
 install_traps
+[[ -n ${NOTSENT_LOWAT:-} ]] && set_notsent_lowat "$NOTSENT_LOWAT"
 WORK=$(mktemp -d -t lowweb-bench.XXXXXX)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$REPO_DIR/bench/results/$STAMP
