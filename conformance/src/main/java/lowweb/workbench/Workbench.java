@@ -82,8 +82,20 @@ public final class Workbench {
 
     /** The command a student types for an action, as this system spells it: {@code -Dstage=3}. */
     static String command(String properties) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return (windows ? "mvnw.cmd" : "./mvnw") + " -q -pl workbench -am test " + properties;
+        return command(properties, System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
+    }
+
+    /**
+     * The command for one system. On Windows it must work when pasted into PowerShell and into cmd.exe: PowerShell
+     * runs nothing from the current folder without {@code .\} and splits an unquoted {@code -Dstage=3.2} at the dot;
+     * double quotes mean the same to both.
+     */
+    static String command(String properties, boolean windows) {
+        if (!windows) {
+            return "./mvnw -q -pl workbench -am test " + properties;
+        }
+        return ".\\mvnw.cmd -q -pl workbench -am test " + String.join(" ",
+                Arrays.stream(properties.split(" ")).map(property -> '"' + property + '"').toList());
     }
 
     /** {@code -Dstage=3}, {@code -Dstage=3 -Dstep=3.2}, or the short {@code -Dstage=3.2}. */
