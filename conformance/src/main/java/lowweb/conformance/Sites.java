@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -15,11 +16,23 @@ import java.util.Random;
  */
 final class Sites {
 
+    /** Characters that Windows allows in no file name; names with them test what other systems allow. */
+    private static final String NOT_IN_WINDOWS_NAMES = "<>:\"\\|?*";
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
+            .startsWith("windows");
+
     private Sites() {
     }
 
-    /** Writes {@code text} as UTF-8 to {@code relative} under {@code folder}, making the folders on the way. */
+    /**
+     * Writes {@code text} as UTF-8 to {@code relative} under {@code folder}, making the folders on the way; skips the
+     * test on Windows when a name has a character Windows does not allow in one ({@code a:b} would even name a folder
+     * on drive A).
+     */
     static Path write(Path folder, String relative, String text) {
+        if (WINDOWS && relative.chars().anyMatch(c -> NOT_IN_WINDOWS_NAMES.indexOf(c) >= 0)) {
+            abort("skipped: Windows allows none of " + NOT_IN_WINDOWS_NAMES + " in a file name: " + relative);
+        }
         try {
             Path file = folder.resolve(relative);
             Files.createDirectories(file.getParent());
