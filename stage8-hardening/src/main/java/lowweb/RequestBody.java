@@ -3,6 +3,7 @@ package lowweb;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,17 +113,24 @@ final class RequestBody {
      *
      * @param maxBodyBytes    the most bytes of body the server reads
      * @param maxTrailerBytes the most bytes of a trailer section, as for a request head
+     * @throws HttpError 408 when the content stops arriving before the deadline the caller set: the request
+     *                   began and was not finished in time
      */
     static void discard(Framing framing, InputStream in, int maxBodyBytes, int maxTrailerBytes)
             throws IOException, HttpError {
-        switch (framing) {
-            case None none -> {
+        try {
+            switch (framing) {
+                case None none -> {
+                }
+                case Length(long bytes) -> {
+                    requireAtMost(bytes, maxBodyBytes);
+                    in.skipNBytes(bytes);
+                }
+                case Chunked chunked -> discardChunks(in, maxBodyBytes, maxTrailerBytes);
             }
-            case Length(long bytes) -> {
-                requireAtMost(bytes, maxBodyBytes);
-                in.skipNBytes(bytes);
-            }
-            case Chunked chunked -> discardChunks(in, maxBodyBytes, maxTrailerBytes);
+        } catch (SocketTimeoutException e) {
+            // RFC 9110 §15.5.9: the request began, and its content did not all arrive in the time the server waits.
+            throw new HttpError(Status.REQUEST_TIMEOUT, "request content incomplete when its time was up");
         }
     }
 
