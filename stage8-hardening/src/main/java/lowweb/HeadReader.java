@@ -19,6 +19,8 @@ final class HeadReader {
     /** RFC 6585 §5: a limit on the number of field lines too, since each costs a parsed object, however short. */
     private final int maxFields;
     private int bytesRead;
+    /** The bytes of an empty line before the request line, which a server ignores: they do not begin a request. */
+    private int bytesIgnored;
     /** Which limit a byte too many breaks: the request line's until it is complete, then the header fields'. */
     private Status tooLong = Status.URI_TOO_LONG;
     /** Whether the line being read may be the request line, whose first byte must begin a method. */
@@ -35,14 +37,15 @@ final class HeadReader {
     /**
      * Returns the head's lines without their line endings, the first being the request line.
      *
-     * @throws EOFException           when the client closes the connection before the head is complete
-     * @throws SocketTimeoutException when the time is up before the client sent a single byte
+     * @throws EOFException           when the client closes the connection before it began a head
+     * @throws SocketTimeoutException when the time is up before the client began a head
      */
     List<String> readLines() throws IOException, HttpError {
         List<String> lines = new ArrayList<>();
         String line = readLine();
         // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request line.
         if (line.isEmpty()) {
+            bytesIgnored = bytesRead;
             line = readLine();
         }
         // RFC 9112 §3: a request line longer than the server will read gets 414 URI Too Long, since the target is
@@ -112,15 +115,22 @@ final class HeadReader {
         try {
             b = in.read();
         } catch (SocketTimeoutException e) {
-            if (bytesRead == 0) {
-                // Nothing sent, nothing to answer: a browser often opens a spare connection that it never uses.
+            if (bytesRead == bytesIgnored) {
+                // Nothing begun, nothing to answer: a browser often opens a spare connection that it never uses.
                 throw e;
             }
             // RFC 9110 §15.5.9: the request began but did not arrive in the time the server was prepared to wait.
             throw new HttpError(Status.REQUEST_TIMEOUT, "request head incomplete after " + bytesRead + " bytes");
         }
         if (b < 0) {
-            throw new EOFException("client closed the connection after " + bytesRead + " bytes of the request head");
+            if (bytesRead == bytesIgnored) {
+                // Nothing begun, nothing to answer: the client is done with this connection.
+                throw new EOFException("client closed the connection before a request");
+            }
+            // RFC 9112 §8: a server may answer an incomplete request before it closes. A client that closed only its
+            // sending side (nc -N, shutdown) still reads; it learns why nothing came, and the log says that it came.
+            throw new HttpError(Status.BAD_REQUEST, "request head ended after " + bytesRead + " bytes, before its empty"
+                    + " line");
         }
         bytesRead++;
         return b;

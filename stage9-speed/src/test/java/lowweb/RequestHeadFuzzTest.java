@@ -34,7 +34,7 @@ class RequestHeadFuzzTest {
             assertThat(e.status().code()).as("status of the HttpError for %s", Printable.bytes(bytes))
                     .isBetween(400, 599);
         } catch (EOFException e) {
-            // The client closed the connection halfway through a request: there is nobody left to answer.
+            // The input ended between two requests or inside a body: the client hung up, nobody is left to answer.
         } catch (IOException | RuntimeException e) {
             throw new AssertionError("reading the request head " + Printable.bytes(bytes) + " threw " + e, e);
         }
