@@ -115,16 +115,16 @@ final class HeadReader {
         try {
             b = in.read();
         } catch (SocketTimeoutException e) {
-            if (bytesRead == bytesIgnored) {
-                // Nothing begun, nothing to answer: a browser often opens a spare connection that it never uses.
+            if (!begun()) {
+                // Nothing to answer: a browser often opens a spare connection that it never uses.
                 throw e;
             }
             // RFC 9110 §15.5.9: the request began but did not arrive in the time the server was prepared to wait.
             throw new HttpError(Status.REQUEST_TIMEOUT, "request head incomplete after " + bytesRead + " bytes");
         }
         if (b < 0) {
-            if (bytesRead == bytesIgnored) {
-                // Nothing begun, nothing to answer: the client is done with this connection.
+            if (!begun()) {
+                // Nothing to answer: the client is done with this connection.
                 throw new EOFException("client closed the connection before a request");
             }
             // RFC 9112 §8: a server may answer an incomplete request before it closes. A client that closed only its
@@ -134,5 +134,10 @@ final class HeadReader {
         }
         bytesRead++;
         return b;
+    }
+
+    /** Whether a request began: the ignored empty line is no beginning, a byte after it or anything else is. */
+    private boolean begun() {
+        return bytesRead > bytesIgnored;
     }
 }
